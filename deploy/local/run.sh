@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Starts the whole portal on this machine: PostgreSQL, a mail server with a web inbox, migrations,
+# the site and its job server. Ctrl-C stops what this script started; data stays in .data/.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+source "$repo/deploy/local/lib.sh"
+
+site_url=${PORTAL_URL:-http://127.0.0.1:5080}
+pg_port=${PORTAL_PG_PORT:-5433}
+smtp_port=${PORTAL_SMTP_PORT:-1025}
+inbox_port=${PORTAL_INBOX_PORT:-1080}
+
+ensure_packages postgresql:'/usr/lib/postgresql/*/bin/postgres' nodejs:node npm:npm curl:curl
+
+pg_dir=$(pg_data_dir postgres)
+pg_password=$(secret postgres-password)
+children=()
+cleanup() {
+    trap - INT TERM EXIT
+    log "stopping"
+    local pid
+    for pid in "${children[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    [ "${pg_started:-0}" -eq 1 ] && pg_stop "$pg_dir"
+}
+trap cleanup INT TERM EXIT
+
+pg_start "$pg_dir" "$pg_port" "$pg_password"
+
+log "installing the local mail server"
+(cd "$repo/deploy/local" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+mkdir -p "$repo/.data/mail"
+"$repo/deploy/local/node_modules/.bin/maildev" --ip 127.0.0.1 --smtp "$smtp_port" \
+    --web-ip 127.0.0.1 --web "$inbox_port" --mail-directory "$repo/.data/mail" --silent &
+children+=($!)
+
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export ASPNETCORE_URLS=$site_url
+export ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=reportingportal;Username=portal;Password=$pg_password"
+export Receipts__SecretKey=${Receipts__SecretKey:-$(secret receipts-key)}
+export Smtp__Host=${Smtp__Host:-127.0.0.1}
+export Smtp__Port=${Smtp__Port:-$smtp_port}
+
+log "building the portal"
+dotnet build "$repo/src/ReportingPortal.Web/ReportingPortal.Web.csproj" -c Release -nologo -v quiet >/dev/null
+log "starting the portal (migrations run at start-up)"
+dotnet "$repo/src/ReportingPortal.Web/bin/Release/net10.0/ReportingPortal.Web.dll" \
+    --contentRoot "$repo/src/ReportingPortal.Web" &
+children+=($!)
+
+for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "$site_url/health" 2>/dev/null && break
+    kill -0 "${children[-1]}" 2>/dev/null || { log "the portal stopped during start-up; see the messages above"; exit 1; }
+    sleep 0.5
+done
+
+cat <<MSG
+
+  Portal        $site_url
+  Report form   $site_url/report
+  Mail inbox    http://127.0.0.1:$inbox_port
+  PostgreSQL    127.0.0.1:$pg_port (database reportingportal, user portal, password in .data/secrets/postgres-password)
+
+  Press Ctrl-C to stop.
+
+MSG
+wait -n "${children[@]}"

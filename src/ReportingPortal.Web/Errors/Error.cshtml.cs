@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ReportingPortal.Web.Errors;
+
+/// <summary>A kind page for every failure: no details, never a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class ErrorModel : PageModel
+{
+    public string TitleKey { get; private set; } = "Error.Title";
+    public string MessageKey { get; private set; } = "Error.Message";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        (TitleKey, MessageKey) = status switch
+        {
+            StatusCodes.Status400BadRequest => ("Error.BadRequest.Title", "Error.BadRequest.Message"),
+            StatusCodes.Status404NotFound => ("Error.NotFound.Title", "Error.NotFound.Message"),
+            StatusCodes.Status413PayloadTooLarge => ("Error.TooLarge.Title", "Error.TooLarge.Message"),
+            StatusCodes.Status429TooManyRequests => ("Error.TooMany.Title", "Error.TooMany.Message"),
+            >= 400 and < 500 => ("Error.BadRequest.Title", "Error.BadRequest.Message"),
+            _ => ("Error.Title", "Error.Message"),
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using ReportingPortal.Web.Jobs;
+using ReportingPortal.Web.Localization;
+using ReportingPortal.Web.Reports;
+using ReportingPortal.Web.Signposting;
+using ReportingPortal.Web.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = 256 * 1024;
+});
+
+builder.Services.AddStorage();
+builder.Services.AddJobs();
+builder.Services.AddPortalLocalization();
+builder.Services.AddSignposting();
+builder.Services.AddReports();
+builder.Services
+    .AddRazorPages(options => options.RootDirectory = "/")
+    .AddCookieTempDataProvider(options =>
+    {
+        options.Cookie.Name = "rp-receipt";
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.IsEssential = true;
+    });
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "rp-antiforgery";
+    options.Cookie.SameSite = SameSiteMode.Strict;
+});
+
+var app = builder.Build();
+
+app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRequestLocalization();
+app.MapHealthChecks("/health");
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+app.Run();

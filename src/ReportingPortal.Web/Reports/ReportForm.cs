@@ -1,0 +1,89 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+
+namespace ReportingPortal.Web.Reports;
+
+/// <summary>What a reporter sends from the report form, as typed.</summary>
+public sealed class ReportForm
+{
+    public const int MaxUrls = 20;
+    public const int MaxUrlLength = 2000;
+    public const int MaxDescriptionLength = 10_000;
+    public const int MaxShortTextLength = 200;
+    public const int MaxUsernamesLength = 1000;
+    public const int MaxEmailLength = 254;
+
+    public string FormKey { get; set; } = "";
+    public ReporterRole? ReporterRole { get; set; }
+    public ReportCategory? Category { get; set; }
+    public string? Urls { get; set; }
+    public string? Platform { get; set; }
+    public string? Usernames { get; set; }
+    public string? Country { get; set; }
+    public string? Region { get; set; }
+    public WhenItHappened? When { get; set; }
+    public ChildAgeRange? ChildAge { get; set; }
+    public ChildInDanger? ChildInDanger { get; set; }
+    public string? Description { get; set; }
+    public ContactPreference? Contact { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactEmail { get; set; }
+
+    /// <summary>The links, one per line as typed, without blank lines or surrounding spaces.</summary>
+    public IReadOnlyList<string> UrlList() =>
+        (Urls ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public static bool IsWebAddress(string value) =>
+        value.Length <= MaxUrlLength
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    public static bool IsEmailAddress(string value) =>
+        value.Length <= MaxEmailLength
+        && MailboxAddress.TryParse(value, out var mailbox)
+        && mailbox.Address == value
+        && mailbox.Address.IndexOf('@') is > 0 and var at
+        && mailbox.Address.IndexOf('.', at) > at + 1
+        && !mailbox.Address.EndsWith('.');
+}
+
+public sealed class ReportFormValidator : AbstractValidator<ReportForm>
+{
+    public ReportFormValidator(IStringLocalizer<SharedResource> text)
+    {
+        RuleFor(form => form.ReporterRole).NotNull().WithMessage(_ => text["Validation.ReporterRole"]);
+        RuleFor(form => form.Category).NotNull().WithMessage(_ => text["Validation.Category"]);
+        RuleFor(form => form.Urls)
+            .Must(urls => urls is null || new ReportForm { Urls = urls }.UrlList().Count <= ReportForm.MaxUrls)
+            .WithMessage(_ => text["Validation.Urls.TooMany", ReportForm.MaxUrls])
+            .Must(urls => urls is null || new ReportForm { Urls = urls }.UrlList().All(ReportForm.IsWebAddress))
+            .WithMessage(_ => text["Validation.Urls.Format"]);
+        RuleFor(form => form.Platform).MaximumLength(ReportForm.MaxShortTextLength)
+            .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxShortTextLength]);
+        RuleFor(form => form.Usernames).MaximumLength(ReportForm.MaxUsernamesLength)
+            .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxUsernamesLength]);
+        RuleFor(form => form.Country).Must(country => country is null || Countries.IsKnown(country))
+            .WithMessage(_ => text["Validation.Country"]);
+        RuleFor(form => form.Region).MaximumLength(ReportForm.MaxShortTextLength)
+            .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxShortTextLength]);
+        RuleFor(form => form.When).NotNull().WithMessage(_ => text["Validation.When"]);
+        RuleFor(form => form.ChildAge).NotNull().WithMessage(_ => text["Validation.ChildAge"]);
+        RuleFor(form => form.ChildInDanger).NotNull().WithMessage(_ => text["Validation.ChildInDanger"]);
+        RuleFor(form => form.Description)
+            .NotEmpty().WithMessage(_ => text["Validation.Description.Required"])
+            .MaximumLength(ReportForm.MaxDescriptionLength)
+            .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxDescriptionLength]);
+        RuleFor(form => form.Contact).NotNull().WithMessage(_ => text["Validation.Contact"]);
+        When(form => form.Contact == ContactPreference.Email, () =>
+        {
+            RuleFor(form => form.ContactEmail)
+                .NotEmpty().WithMessage(_ => text["Validation.ContactEmail.Required"])
+                .Must(email => email is null || ReportForm.IsEmailAddress(email.Trim()))
+                .WithMessage(_ => text["Validation.ContactEmail.Format"]);
+            RuleFor(form => form.ContactName).MaximumLength(ReportForm.MaxShortTextLength)
+                .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxShortTextLength]);
+        });
+    }
+}

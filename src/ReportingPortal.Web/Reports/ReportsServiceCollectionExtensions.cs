@@ -1,0 +1,20 @@
+using FluentValidation;
+
+namespace ReportingPortal.Web.Reports;
+
+public static class ReportsServiceCollectionExtensions
+{
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddOptions<ReceiptOptions>()
+            .BindConfiguration(ReceiptOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(options => options.SecretKeyBytes().Length >= 32,
+                "Receipts:SecretKey must be base64 for at least 32 random bytes (for example: openssl rand -base64 32).")
+            .ValidateOnStart();
+        services.AddSingleton<ReceiptCodes>();
+        services.AddSingleton<IValidator<ReportForm>, ReportFormValidator>();
+        services.AddScoped<SubmitReportHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ReportingPortal.Web.Shared;
+
+namespace ReportingPortal.Web.Reports;
+
+public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportForm> validator, IStringLocalizer<SharedResource> text)
+    : PageModel
+{
+    /// <summary>The fields in the order the form shows them, so the error summary follows the page.</summary>
+    public static readonly string[] FieldOrder =
+    [
+        nameof(ReportForm.ReporterRole), nameof(ReportForm.Category), nameof(ReportForm.Description),
+        nameof(ReportForm.Urls), nameof(ReportForm.Platform), nameof(ReportForm.Usernames),
+        nameof(ReportForm.Country), nameof(ReportForm.Region), nameof(ReportForm.When),
+        nameof(ReportForm.ChildAge), nameof(ReportForm.ChildInDanger), nameof(ReportForm.Contact),
+        nameof(ReportForm.ContactName), nameof(ReportForm.ContactEmail),
+    ];
+
+    [BindProperty]
+    public ReportForm Form { get; set; } = new();
+
+    public void OnGet() => Form = new ReportForm { FormKey = ReceiptCodes.NewFormKey() };
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (!ReceiptCodes.IsFormKey(Form.FormKey))
+            Form.FormKey = ReceiptCodes.NewFormKey();
+
+        foreach (var failure in validator.Validate(Form).Errors)
+            ModelState.AddModelError($"{nameof(Form)}.{failure.PropertyName}", failure.ErrorMessage);
+        if (!ModelState.IsValid)
+            return Page();
+
+        await handler.Handle(Form, CultureInfo.CurrentUICulture.Name, cancellationToken);
+        TempData[ReceiptModel.FormKeyTempDataKey] = Form.FormKey;
+        Response.Headers.Location = Url.Page("/Reports/Receipt");
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue($"{nameof(Form)}.{field}", out var entry) && entry.Errors.Count > 0
+            ? entry.Errors[0].ErrorMessage
+            : null;
+
+    /// <summary>Each field's first error, in page order, with the id of the element to jump to.</summary>
+    public IEnumerable<(string Id, string Message)> ErrorSummary() =>
+        FieldOrder.Select(field => (Id: FirstInputId(field), Message: ErrorFor(field)))
+            .Where(error => error.Message is not null)
+            .Select(error => (error.Id, error.Message!));
+
+    private static string FirstInputId(string field)
+    {
+        var type = typeof(ReportForm).GetProperty(field)!.PropertyType;
+        return Nullable.GetUnderlyingType(type) is { IsEnum: true } choices
+            ? $"{nameof(Form)}_{field}_{Enum.GetNames(choices)[0]}"
+            : $"{nameof(Form)}_{field}";
+    }
+
+    public ChoiceGroup Choices<TEnum>(string field, string? selected, bool hints = false) where TEnum : struct, Enum =>
+        new(
+            $"{nameof(Form)}.{field}",
+            text[$"Form.{field}.Legend"],
+            OptionalText($"Form.{field}.Hint"),
+            Enum.GetNames<TEnum>()
+                .Select(value => new Choice(value, text[$"Form.{field}.{value}"],
+                    hints ? OptionalText($"Form.{field}.{value}.Hint") : null))
+                .ToList(),
+            selected,
+            ErrorFor(field));
+
+    public TextField Field(string field, int maxLength, bool multiline = false, string inputType = "text",
+        string? autoComplete = null) =>
+        new(
+            $"{nameof(Form)}.{field}",
+            text[$"Form.{field}.Label"],
+            OptionalText($"Form.{field}.Hint"),
+            typeof(ReportForm).GetProperty(field)!.GetValue(Form) as string,
+            ErrorFor(field),
+            maxLength,
+            multiline,
+            inputType,
+            autoComplete);
+
+    private string? OptionalText(string key)
+    {
+        var value = text[key];
+        return value.ResourceNotFound ? null : value.Value;
+    }
+}

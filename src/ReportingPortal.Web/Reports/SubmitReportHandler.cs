@@ -1,0 +1,74 @@
+using Dapper;
+using Npgsql;
+
+namespace ReportingPortal.Web.Reports;
+
+/// <summary>Stores a report in one transaction; sending the same form again returns the report already stored.</summary>
+public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes codes, ILogger<SubmitReportHandler> logger)
+{
+    private const string UniqueViolation = "23505";
+
+    public async Task<string> Handle(ReportForm form, string language, CancellationToken cancellationToken)
+    {
+        var formKeyHash = ReceiptCodes.HashFormKey(form.FormKey);
+        var accessCodeHash = codes.HashAccessCode(codes.AccessCodeFor(form.FormKey));
+        var anonymous = form.Contact == ContactPreference.Anonymous;
+
+        // A new reference can collide with an old one (40 random bits); then try again with another.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var reference = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition("""
+                    insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
+                                         urls, platform, usernames, country, region, occurred, child_age_range,
+                                         child_in_danger, description, contact_preference, contact_name, contact_email)
+                    values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
+                            @Urls, @Platform, @Usernames, @Country, @Region, @When, @ChildAge,
+                            @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail)
+                    on conflict (form_key_hash) do nothing
+                    returning reference
+                    """,
+                    new
+                    {
+                        Reference = ReceiptCodes.NewReference(),
+                        AccessCodeHash = accessCodeHash,
+                        FormKeyHash = formKeyHash,
+                        Language = language,
+                        ReporterRole = form.ReporterRole!.Value.ToString(),
+                        Category = form.Category!.Value.ToString(),
+                        Urls = form.UrlList().ToArray(),
+                        Platform = Optional(form.Platform),
+                        Usernames = Optional(form.Usernames),
+                        Country = Optional(form.Country),
+                        Region = Optional(form.Region),
+                        When = form.When!.Value.ToString(),
+                        ChildAge = form.ChildAge!.Value.ToString(),
+                        ChildInDanger = form.ChildInDanger!.Value.ToString(),
+                        Description = form.Description!.Trim(),
+                        Contact = form.Contact!.Value.ToString(),
+                        ContactName = anonymous ? null : Optional(form.ContactName),
+                        ContactEmail = anonymous ? null : Optional(form.ContactEmail),
+                    },
+                    transaction, cancellationToken: cancellationToken));
+
+                reference ??= await connection.QuerySingleAsync<string>(new CommandDefinition(
+                    "select reference from reports where form_key_hash = @FormKeyHash",
+                    new { FormKeyHash = formKeyHash }, transaction, cancellationToken: cancellationToken));
+
+                await transaction.CommitAsync(cancellationToken);
+                return reference;
+            }
+            catch (PostgresException exception) when (exception.SqlState == UniqueViolation
+                                                       && exception.ConstraintName == "reports_reference_key"
+                                                       && attempt < 5)
+            {
+                logger.LogWarning("A new report reference collided with an existing one; choosing another");
+            }
+        }
+    }
+
+    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace ReportingPortal.Tests.Infrastructure;
+
+/// <summary>One visitor's HTTP session: cookies kept, redirects not followed, pages parsed as HTML.</summary>
+public sealed class PortalSession : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+    private readonly HttpClient _client;
+
+    public PortalSession(Uri address)
+    {
+        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public CookieContainer Cookies { get; } = new();
+
+    public Task<HttpResponseMessage> Get(string path) => _client.GetAsync(path);
+
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetPage(string path)
+    {
+        var response = await _client.GetAsync(path);
+        return (response, await Parse(response));
+    }
+
+    public static async Task<IHtmlDocument> Parse(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Opens the report form and returns its hidden fields (antiforgery token, form key).</summary>
+    public async Task<Dictionary<string, string>> OpenReportForm()
+    {
+        var (response, page) = await GetPage("/report");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return page.QuerySelectorAll<IHtmlInputElement>("form input[type=hidden]")
+            .ToDictionary(input => input.Name!, input => input.Value);
+    }
+
+    public Task<HttpResponseMessage> Post(string path, IEnumerable<KeyValuePair<string, string>> fields) =>
+        _client.PostAsync(path, new FormUrlEncodedContent(fields));
+
+    /// <summary>Opens the form and fills it in with <paramref name="answers"/>, ready to post.</summary>
+    public async Task<Dictionary<string, string>> FillReportForm(IDictionary<string, string> answers)
+    {
+        var fields = await OpenReportForm();
+        foreach (var (name, value) in answers)
+            fields[name] = value;
+        return fields;
+    }
+
+    /// <summary>Opens the form, fills it in with <paramref name="answers"/> and sends it once.</summary>
+    public async Task<HttpResponseMessage> SendReport(IDictionary<string, string> answers) =>
+        await Post("/report", await FillReportForm(answers));
+
+    /// <summary>Sends a report that must be accepted, and reads the receipt it leads to.</summary>
+    public async Task<Receipt> SubmitReport(IDictionary<string, string> answers)
+    {
+        var response = await SendReport(answers);
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
+        return await ReadReceipt(response);
+    }
+
+    public async Task<Receipt> ReadReceipt(HttpResponseMessage redirect)
+    {
+        redirect.Headers.Location.ShouldNotBeNull();
+        var (response, page) = await GetPage(redirect.Headers.Location!.ToString());
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return new Receipt(
+            page.QuerySelector("#reference")?.TextContent.Trim() ?? "",
+            page.QuerySelector("#access-code")?.TextContent.Trim() ?? "",
+            response,
+            page);
+    }
+
+    public void Dispose() => _client.Dispose();
+}
+
+public sealed record Receipt(string Reference, string AccessCode, HttpResponseMessage Response, IHtmlDocument Page);
