@@ -99,3 +99,11 @@ pg_stop() {
     local dir=$1
     as_pg_user "$(pg_bin)/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
 }
+
+# require_free_port PORT WHAT: stops with a clear message when something already listens there.
+require_free_port() {
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+        log "port $1 ($2) is already in use: is the portal already running? Stop it, or choose another port."
+        exit 1
+    fi
+}

@@ -13,6 +13,10 @@ inbox_port=${PORTAL_INBOX_PORT:-1080}
 
 ensure_packages postgresql:'/usr/lib/postgresql/*/bin/postgres' nodejs:node npm:npm curl:curl
 
+require_free_port "${site_url##*:}" "the site"
+require_free_port "$smtp_port" "the mail server"
+require_free_port "$inbox_port" "the mail inbox"
+
 pg_dir=$(pg_data_dir postgres)
 pg_password=$(secret postgres-password)
 children=()
@@ -41,6 +45,9 @@ export ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=reportin
 export Receipts__SecretKey=${Receipts__SecretKey:-$(secret receipts-key)}
 export Smtp__Host=${Smtp__Host:-127.0.0.1}
 export Smtp__Port=${Smtp__Port:-$smtp_port}
+export Smtp__Security=${Smtp__Security:-None}
+export Smtp__From=${Smtp__From:-"Report child abuse <no-reply@reportingportal.localhost>"}
+export Operators__Password=${Operators__Password:-$(secret operator-password)}
 
 log "building the portal"
 dotnet build "$repo/src/ReportingPortal.Web/ReportingPortal.Web.csproj" -c Release -nologo -v quiet >/dev/null
@@ -59,10 +66,13 @@ cat <<MSG
 
   Portal        $site_url
   Report form   $site_url/report
-  Mail inbox    http://127.0.0.1:$inbox_port
+  Mail inbox    http://127.0.0.1:$inbox_port (every email the portal sends, to reporters and responders)
+  Operators     $site_url/operators/mail and $site_url/jobs
+                user operator, password in .data/secrets/operator-password
   PostgreSQL    127.0.0.1:$pg_port (database reportingportal, user portal, password in .data/secrets/postgres-password)
 
   Press Ctrl-C to stop.
 
 MSG
-wait -n "${children[@]}"
+wait -n "${children[@]}" || true
+log "a part of the portal stopped; stopping the rest"

@@ -9,7 +9,7 @@ source "$repo/deploy/local/lib.sh"
 pg_port=${PORTAL_TEST_PG_PORT:-5434}
 configuration=${CONFIGURATION:-Release}
 
-ensure_packages postgresql:'/usr/lib/postgresql/*/bin/postgres'
+ensure_packages postgresql:'/usr/lib/postgresql/*/bin/postgres' python3-aiosmtpd:'/usr/lib/python3/dist-packages/aiosmtpd'
 
 pg_dir=$(pg_data_dir test-postgres)
 pg_password=$(secret test-postgres-password)

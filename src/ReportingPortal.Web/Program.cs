@@ -1,5 +1,9 @@
+using Hangfire;
+using ReportingPortal.Web.Email;
+using ReportingPortal.Web.Forwarding;
 using ReportingPortal.Web.Jobs;
 using ReportingPortal.Web.Localization;
+using ReportingPortal.Web.Operators;
 using ReportingPortal.Web.Reports;
 using ReportingPortal.Web.Signposting;
 using ReportingPortal.Web.Storage;
@@ -13,12 +17,20 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddStorage();
-builder.Services.AddJobs();
+builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddEmail();
+builder.Services.AddForwarding();
+builder.Services.AddOperators();
 builder.Services.AddPortalLocalization();
 builder.Services.AddSignposting();
 builder.Services.AddReports();
 builder.Services
-    .AddRazorPages(options => options.RootDirectory = "/")
+    .AddRazorPages(options =>
+    {
+        options.RootDirectory = "/";
+        options.Conventions.AuthorizeFolder("/Operators", OperatorsServiceCollectionExtensions.Policy);
+        options.Conventions.AllowAnonymousToPage("/Operators/Login");
+    })
     .AddCookieTempDataProvider(options =>
     {
         options.Cookie.Name = "rp-receipt";
@@ -38,8 +50,18 @@ app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapHangfireDashboard("/jobs", new DashboardOptions
+    {
+        Authorization = [],
+        AppPath = "/operators/mail",
+        DashboardTitle = "ReportingPortal jobs",
+        DisplayStorageConnectionString = false,
+    })
+    .RequireAuthorization(OperatorsServiceCollectionExtensions.Policy);
 
 app.Run();

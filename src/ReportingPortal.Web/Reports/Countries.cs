@@ -19,7 +19,7 @@ public static class Countries
     {
         try
         {
-            _ = new RegionInfo(code);
+            _ = new RegionInfo($"en-{code}");
             return true;
         }
         catch (ArgumentException)
@@ -30,9 +30,13 @@ public static class Countries
 
     public static bool IsKnown(string code) => Codes.Contains(code);
 
+    /// <summary>The country's name in the reader's language (a region built with a language names it in that language).</summary>
+    public static string Name(string code) =>
+        new RegionInfo($"{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}-{code}").DisplayName;
+
     public static IReadOnlyList<Country> All() =>
         ByLanguage.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ =>
-            Codes.Select(code => new Country(code, new RegionInfo(code).DisplayName))
+            Codes.Select(code => new Country(code, Name(code)))
                 .OrderBy(country => country.Name, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true))
                 .ToList());
 }

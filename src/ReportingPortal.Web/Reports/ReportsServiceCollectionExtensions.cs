@@ -1,3 +1,4 @@
+using ReportingPortal.Web.Configuration;
 using FluentValidation;
 
 namespace ReportingPortal.Web.Reports;
@@ -6,12 +7,9 @@ public static class ReportsServiceCollectionExtensions
 {
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
-        services.AddOptions<ReceiptOptions>()
-            .BindConfiguration(ReceiptOptions.Section)
-            .ValidateDataAnnotations()
+        services.AddValidatedOptions<ReceiptOptions>(ReceiptOptions.Section)
             .Validate(options => options.SecretKeyBytes().Length >= 32,
-                "Receipts:SecretKey must be base64 for at least 32 random bytes (for example: openssl rand -base64 32).")
-            .ValidateOnStart();
+                "Receipts:SecretKey must be base64 for at least 32 random bytes (for example: openssl rand -base64 32).");
         services.AddSingleton<ReceiptCodes>();
         services.AddSingleton<IValidator<ReportForm>, ReportFormValidator>();
         services.AddScoped<SubmitReportHandler>();

@@ -1,10 +1,15 @@
 using Dapper;
 using Npgsql;
+using ReportingPortal.Web.Email;
+using ReportingPortal.Web.Forwarding;
 
 namespace ReportingPortal.Web.Reports;
 
-/// <summary>Stores a report in one transaction; sending the same form again returns the report already stored.</summary>
-public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes codes, ILogger<SubmitReportHandler> logger)
+/// <summary>
+/// Stores a report and the mail owed for it (acknowledgement, forwards) in one transaction, so a report the
+/// site said it received always gets its mail. Sending the same form again returns the report already stored.
+/// </summary>
+public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes codes, Router router, ILogger<SubmitReportHandler> logger)
 {
     private const string UniqueViolation = "23505";
 
@@ -13,6 +18,11 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
         var formKeyHash = ReceiptCodes.HashFormKey(form.FormKey);
         var accessCodeHash = codes.HashAccessCode(codes.AccessCodeFor(form.FormKey));
         var anonymous = form.Contact == ContactPreference.Anonymous;
+        var priority = Priorities.For(form.ReporterRole!.Value, form.Category!.Value, form.ChildInDanger!.Value);
+        var country = Optional(form.Country);
+        var forwards = router.QueuesFor(form.Category.Value, country, priority)
+            .SelectMany(queue => queue.Addresses.Select(address => (Queue: queue.Name, Recipient: address)))
+            .ToList();
 
         // A new reference can collide with an old one (40 random bits); then try again with another.
         for (var attempt = 1; ; attempt++)
@@ -21,15 +31,17 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                var reference = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition("""
+                var stored = await connection.QuerySingleOrDefaultAsync<(long Id, string Reference)?>(new CommandDefinition("""
                     insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
                                          urls, platform, usernames, country, region, occurred, child_age_range,
-                                         child_in_danger, description, contact_preference, contact_name, contact_email)
+                                         child_in_danger, description, contact_preference, contact_name, contact_email,
+                                         priority)
                     values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
                             @Urls, @Platform, @Usernames, @Country, @Region, @When, @ChildAge,
-                            @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail)
+                            @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail,
+                            @Priority)
                     on conflict (form_key_hash) do nothing
-                    returning reference
+                    returning id, reference
                     """,
                     new
                     {
@@ -42,7 +54,7 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         Urls = form.UrlList().ToArray(),
                         Platform = Optional(form.Platform),
                         Usernames = Optional(form.Usernames),
-                        Country = Optional(form.Country),
+                        Country = country,
                         Region = Optional(form.Region),
                         When = form.When!.Value.ToString(),
                         ChildAge = form.ChildAge!.Value.ToString(),
@@ -51,15 +63,21 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         Contact = form.Contact!.Value.ToString(),
                         ContactName = anonymous ? null : Optional(form.ContactName),
                         ContactEmail = anonymous ? null : Optional(form.ContactEmail),
+                        Priority = priority.ToString(),
                     },
                     transaction, cancellationToken: cancellationToken));
 
-                reference ??= await connection.QuerySingleAsync<string>(new CommandDefinition(
-                    "select reference from reports where form_key_hash = @FormKeyHash",
-                    new { FormKeyHash = formKeyHash }, transaction, cancellationToken: cancellationToken));
+                if (stored is not { } report)
+                {
+                    // Sent before: the mail owed for it was recorded then.
+                    return await connection.QuerySingleAsync<string>(new CommandDefinition(
+                        "select reference from reports where form_key_hash = @FormKeyHash",
+                        new { FormKeyHash = formKeyHash }, transaction, cancellationToken: cancellationToken));
+                }
 
+                await OwedMail.Record(connection, transaction, report.Id, priority, acknowledge: !anonymous, forwards, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return reference;
+                return report.Reference;
             }
             catch (PostgresException exception) when (exception.SqlState == UniqueViolation
                                                        && exception.ConstraintName == "reports_reference_key"

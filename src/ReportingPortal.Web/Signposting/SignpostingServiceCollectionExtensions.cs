@@ -1,13 +1,11 @@
+using ReportingPortal.Web.Configuration;
 namespace ReportingPortal.Web.Signposting;
 
 public static class SignpostingServiceCollectionExtensions
 {
     public static IServiceCollection AddSignposting(this IServiceCollection services)
     {
-        services.AddOptions<SignpostingOptions>()
-            .BindConfiguration(SignpostingOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<SignpostingOptions>(SignpostingOptions.Section);
         return services;
     }
 }

@@ -18,12 +18,16 @@ public sealed class Portal : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
+    private string? _ownDatabase;
+
     private Portal(Process process, Uri address, IReadOnlyDictionary<string, string> settings)
     {
         _process = process;
         Address = address;
         Settings = settings;
     }
+
+    public string ConnectionString => Settings["ConnectionStrings__Portal"];
 
     public Uri Address { get; }
 
@@ -55,16 +59,27 @@ public sealed class Portal : IAsyncDisposable
     }
 
     /// <summary>The settings every test portal gets; <paramref name="overrides"/> win.</summary>
-    public static Dictionary<string, string> DefaultSettings() => new()
+    public static Dictionary<string, string> DefaultSettings()
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["ConnectionStrings__Portal"] = TestDatabase.ConnectionString,
-        ["Receipts__SecretKey"] = TestSecret,
-        ["Signposting__EmergencyNumber"] = "112",
-        ["Logging__LogLevel__Default"] = "Information",
-        ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
-        ["Logging__Console__FormatterName"] = "simple",
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Portal"] = TestDatabase.ConnectionString,
+            ["Receipts__SecretKey"] = TestSecret,
+            ["Signposting__EmergencyNumber"] = "112",
+            ["Operators__Password"] = OperatorPassword,
+            ["Delivery__FirstRetryAfter"] = "00:00:00.500",
+            ["Delivery__MaxRetryAfter"] = "00:00:01",
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in TestRun.Smtp.PortalSettings())
+            settings[key] = value;
+        return settings;
+    }
+
+    public const string OperatorPassword = "correct horse battery staple";
 
     /// <summary>Fixed for the whole run, so every portal started by the tests derives the same access codes.</summary>
     public static string TestSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -100,6 +115,30 @@ public sealed class Portal : IAsyncDisposable
 
         await portal.WaitUntilHealthy(TimeSpan.FromSeconds(60));
         return portal;
+    }
+
+    /// <summary>A portal with a database of its own (dropped with it) and the given mail server.</summary>
+    public static async Task<Portal> StartIsolated(SmtpServer smtp, IDictionary<string, string>? overrides = null)
+    {
+        var database = TestDatabase.NewDatabaseName();
+        var settings = new Dictionary<string, string>(smtp.PortalSettings())
+        {
+            ["ConnectionStrings__Portal"] = TestDatabase.ConnectionStringFor(database),
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+            settings[key] = value;
+        var portal = await Start(settings);
+        portal._ownDatabase = database;
+        return portal;
+    }
+
+    /// <summary>Another portal process on the same database and mail server, with some settings changed.</summary>
+    public Task<Portal> StartAnother(IDictionary<string, string>? overrides = null)
+    {
+        var settings = Settings.Where(setting => setting.Key != "ASPNETCORE_URLS").ToDictionary();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+            settings[key] = value;
+        return Start(settings);
     }
 
     public async Task WaitUntilHealthy(TimeSpan timeout)
@@ -146,6 +185,8 @@ public sealed class Portal : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (_ownDatabase is not null)
+            await TestDatabase.Drop(_ownDatabase);
     }
 
     public static int FreePort()

@@ -1,0 +1,37 @@
+using Dapper;
+using Npgsql;
+
+namespace ReportingPortal.Web.Email;
+
+/// <summary>What the mail about one report needs, read from the reports table when it is sent.</summary>
+public sealed class ReportForMail
+{
+    public long Id { get; init; }
+    public string Reference { get; init; } = "";
+    public string Language { get; init; } = "en";
+    public string ReporterRole { get; init; } = "";
+    public string Category { get; init; } = "";
+    public string[] Urls { get; init; } = [];
+    public string? Platform { get; init; }
+    public string? Usernames { get; init; }
+    public string? Country { get; init; }
+    public string? Region { get; init; }
+    public string Occurred { get; init; } = "";
+    public string ChildAgeRange { get; init; } = "";
+    public string ChildInDanger { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string ContactPreference { get; init; } = "";
+    public string? ContactName { get; init; }
+    public string? ContactEmail { get; init; }
+    public string Priority { get; init; } = "";
+    public DateTime ReceivedAt { get; init; }
+
+    public static Task<ReportForMail?> Load(NpgsqlConnection connection, long reportId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<ReportForMail>(new CommandDefinition("""
+            select id, reference, language, reporter_role as ReporterRole, category, urls, platform, usernames,
+                   country, region, occurred, child_age_range as ChildAgeRange, child_in_danger as ChildInDanger,
+                   description, contact_preference as ContactPreference, contact_name as ContactName,
+                   contact_email as ContactEmail, priority, received_at as ReceivedAt
+            from reports where id = @reportId
+            """, new { reportId }, cancellationToken: cancellationToken));
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace ReportingPortal.Web.Operators;
+
+public static class OperatorsServiceCollectionExtensions
+{
+    public const string Scheme = "Operators";
+    public const string Policy = "Operator";
+
+    public static IServiceCollection AddOperators(this IServiceCollection services)
+    {
+        services.AddOptions<OperatorsOptions>().BindConfiguration(OperatorsOptions.Section);
+        services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
+        {
+            cookie.Cookie.Name = "rp-operator";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.LoginPath = "/operators/login";
+            cookie.AccessDeniedPath = "/operators/login";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        return services;
+    }
+}
