@@ -2,9 +2,12 @@ using Hangfire;
 using ReportingPortal.Web.Email;
 using ReportingPortal.Web.Forwarding;
 using ReportingPortal.Web.Jobs;
+using ReportingPortal.Web.Learn;
 using ReportingPortal.Web.Localization;
 using ReportingPortal.Web.Operators;
 using ReportingPortal.Web.Reports;
+using ReportingPortal.Web.Shared;
+using ReportingPortal.Web.Configuration;
 using ReportingPortal.Web.Signposting;
 using ReportingPortal.Web.Storage;
 
@@ -24,12 +27,16 @@ builder.Services.AddOperators();
 builder.Services.AddPortalLocalization();
 builder.Services.AddSignposting();
 builder.Services.AddReports();
+builder.Services.AddLearn();
+builder.Services.AddValidatedOptions<QuickExitOptions>(QuickExitOptions.Section);
+builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
 builder.Services
     .AddRazorPages(options =>
     {
         options.RootDirectory = "/";
         options.Conventions.AuthorizeFolder("/Operators", OperatorsServiceCollectionExtensions.Policy);
         options.Conventions.AllowAnonymousToPage("/Operators/Login");
+        options.Conventions.AddPageRoute("/Learn/Article", "learn/children/{slug}");
     })
     .AddCookieTempDataProvider(options =>
     {
@@ -47,12 +54,14 @@ var app = builder.Build();
 
 app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 
+app.UseResponseCompression();
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
+app.MapLanguageChoice();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHangfireDashboard("/jobs", new DashboardOptions

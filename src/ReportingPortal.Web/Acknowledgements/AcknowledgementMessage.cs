@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using ReportingPortal.Web.Email;
 using ReportingPortal.Web.Signposting;
@@ -11,14 +10,14 @@ namespace ReportingPortal.Web.Acknowledgements;
 /// inbox may be read by the person the report is about.
 /// </summary>
 public sealed class AcknowledgementMessage(
-    IStringLocalizer<SharedResource> text, IOptions<SignpostingOptions> signposting, MailSender sender)
+    IStringLocalizer<SharedResource> text, HelpDirectory helpDirectory, MailSender sender)
 {
     public const string Kind = "Acknowledgement";
 
     public MimeMessage Build(ReportForMail report, string address) =>
         Messages.InLanguage(report.Language, culture =>
         {
-            var help = signposting.Value;
+            var help = helpDirectory.For(report.Country);
             var body = new MailBody()
                 .Heading(text["Ack.Heading"])
                 .Paragraph(text["Ack.Received"])

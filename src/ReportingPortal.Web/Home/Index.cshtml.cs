@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using ReportingPortal.Web.Signposting;
 
 namespace ReportingPortal.Web.Home;
 
-public sealed class IndexModel(IOptions<SignpostingOptions> signposting) : PageModel
+public sealed class IndexModel(HelpDirectory help) : PageModel
 {
-    public SignpostingOptions Signposting { get; } = signposting.Value;
+    public Signposting.Help Help { get; } = help.For();
 }

@@ -30,6 +30,8 @@ public sealed class ReportForm
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
 
+    public bool IsFromAChild => ReporterRole is Reports.ReporterRole.ChildAboutThemselves or Reports.ReporterRole.ChildAboutSomeoneElse;
+
     /// <summary>The links, one per line as typed, without blank lines or surrounding spaces.</summary>
     public IReadOnlyList<string> UrlList() =>
         (Urls ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -49,41 +51,90 @@ public sealed class ReportForm
         && !mailbox.Address.EndsWith('.');
 }
 
+/// <summary>The steps of the report form, in order, and the fields each one asks for.</summary>
+public static class ReportSteps
+{
+    public const string You = "you";
+    public const string What = "what";
+    public const string Where = "where";
+    public const string Child = "child";
+    public const string Contact = "contact";
+    public const string Check = "check";
+
+    public static readonly string[] All = [You, What, Where, Child, Contact, Check];
+
+    public static readonly IReadOnlyDictionary<string, string[]> Fields = new Dictionary<string, string[]>
+    {
+        [You] = [nameof(ReportForm.ReporterRole)],
+        [What] = [nameof(ReportForm.Category), nameof(ReportForm.Description)],
+        [Where] = [nameof(ReportForm.Urls), nameof(ReportForm.Platform), nameof(ReportForm.Usernames),
+            nameof(ReportForm.Country), nameof(ReportForm.Region), nameof(ReportForm.When)],
+        [Child] = [nameof(ReportForm.ChildAge), nameof(ReportForm.ChildInDanger)],
+        [Contact] = [nameof(ReportForm.Contact), nameof(ReportForm.ContactName), nameof(ReportForm.ContactEmail)],
+        [Check] = [],
+    };
+
+    public static string Normalise(string? step) => All.Contains(step) ? step! : You;
+
+    public static string? Next(string step) => All.SkipWhile(s => s != step).Skip(1).FirstOrDefault();
+
+    public static string? Previous(string step) => All.TakeWhile(s => s != step).LastOrDefault();
+
+    public static string StepOf(string field) => Fields.First(step => step.Value.Contains(field)).Key;
+}
+
+/// <summary>Checks each step's answers (a rule set per step) with kind messages, simpler ones for children.</summary>
 public sealed class ReportFormValidator : AbstractValidator<ReportForm>
 {
     public ReportFormValidator(IStringLocalizer<SharedResource> text)
     {
-        RuleFor(form => form.ReporterRole).NotNull().WithMessage(_ => text["Validation.ReporterRole"]);
-        RuleFor(form => form.Category).NotNull().WithMessage(_ => text["Validation.Category"]);
-        RuleFor(form => form.Urls)
-            .Must(urls => urls is null || new ReportForm { Urls = urls }.UrlList().Count <= ReportForm.MaxUrls)
-            .WithMessage(_ => text["Validation.Urls.TooMany", ReportForm.MaxUrls])
-            .Must(urls => urls is null || new ReportForm { Urls = urls }.UrlList().All(ReportForm.IsWebAddress))
-            .WithMessage(_ => text["Validation.Urls.Format"]);
-        RuleFor(form => form.Platform).MaximumLength(ReportForm.MaxShortTextLength)
-            .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxShortTextLength]);
-        RuleFor(form => form.Usernames).MaximumLength(ReportForm.MaxUsernamesLength)
-            .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxUsernamesLength]);
-        RuleFor(form => form.Country).Must(country => country is null || Countries.IsKnown(country))
-            .WithMessage(_ => text["Validation.Country"]);
-        RuleFor(form => form.Region).MaximumLength(ReportForm.MaxShortTextLength)
-            .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxShortTextLength]);
-        RuleFor(form => form.When).NotNull().WithMessage(_ => text["Validation.When"]);
-        RuleFor(form => form.ChildAge).NotNull().WithMessage(_ => text["Validation.ChildAge"]);
-        RuleFor(form => form.ChildInDanger).NotNull().WithMessage(_ => text["Validation.ChildInDanger"]);
-        RuleFor(form => form.Description)
-            .NotEmpty().WithMessage(_ => text["Validation.Description.Required"])
-            .MaximumLength(ReportForm.MaxDescriptionLength)
-            .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxDescriptionLength]);
-        RuleFor(form => form.Contact).NotNull().WithMessage(_ => text["Validation.Contact"]);
-        When(form => form.Contact == ContactPreference.Email, () =>
+        string Say(ReportForm form, string key, params object[] arguments) =>
+            Wording.For(text, form.IsFromAChild, key, arguments);
+
+        RuleSet(ReportSteps.You, () =>
+            RuleFor(form => form.ReporterRole).NotNull().WithMessage(form => Say(form, "Validation.ReporterRole")));
+        RuleSet(ReportSteps.What, () =>
         {
-            RuleFor(form => form.ContactEmail)
-                .NotEmpty().WithMessage(_ => text["Validation.ContactEmail.Required"])
-                .Must(email => email is null || ReportForm.IsEmailAddress(email.Trim()))
-                .WithMessage(_ => text["Validation.ContactEmail.Format"]);
-            RuleFor(form => form.ContactName).MaximumLength(ReportForm.MaxShortTextLength)
-                .WithMessage(_ => text["Validation.TooLong", ReportForm.MaxShortTextLength]);
+            RuleFor(form => form.Category).NotNull().WithMessage(form => Say(form, "Validation.Category"));
+            RuleFor(form => form.Description)
+                .NotEmpty().WithMessage(form => Say(form, "Validation.Description.Required"))
+                .MaximumLength(ReportForm.MaxDescriptionLength)
+                .WithMessage(form => Say(form, "Validation.TooLong", ReportForm.MaxDescriptionLength));
+        });
+        RuleSet(ReportSteps.Where, () =>
+        {
+            RuleFor(form => form.Urls)
+                .Must(urls => urls is null || new ReportForm { Urls = urls }.UrlList().Count <= ReportForm.MaxUrls)
+                .WithMessage(form => Say(form, "Validation.Urls.TooMany", ReportForm.MaxUrls))
+                .Must(urls => urls is null || new ReportForm { Urls = urls }.UrlList().All(ReportForm.IsWebAddress))
+                .WithMessage(form => Say(form, "Validation.Urls.Format"));
+            RuleFor(form => form.Platform).MaximumLength(ReportForm.MaxShortTextLength)
+                .WithMessage(form => Say(form, "Validation.TooLong", ReportForm.MaxShortTextLength));
+            RuleFor(form => form.Usernames).MaximumLength(ReportForm.MaxUsernamesLength)
+                .WithMessage(form => Say(form, "Validation.TooLong", ReportForm.MaxUsernamesLength));
+            RuleFor(form => form.Country).Must(country => string.IsNullOrEmpty(country) || Countries.IsKnown(country))
+                .WithMessage(form => Say(form, "Validation.Country"));
+            RuleFor(form => form.Region).MaximumLength(ReportForm.MaxShortTextLength)
+                .WithMessage(form => Say(form, "Validation.TooLong", ReportForm.MaxShortTextLength));
+            RuleFor(form => form.When).NotNull().WithMessage(form => Say(form, "Validation.When"));
+        });
+        RuleSet(ReportSteps.Child, () =>
+        {
+            RuleFor(form => form.ChildAge).NotNull().WithMessage(form => Say(form, "Validation.ChildAge"));
+            RuleFor(form => form.ChildInDanger).NotNull().WithMessage(form => Say(form, "Validation.ChildInDanger"));
+        });
+        RuleSet(ReportSteps.Contact, () =>
+        {
+            RuleFor(form => form.Contact).NotNull().WithMessage(form => Say(form, "Validation.Contact"));
+            When(form => form.Contact == ContactPreference.Email, () =>
+            {
+                RuleFor(form => form.ContactEmail)
+                    .NotEmpty().WithMessage(form => Say(form, "Validation.ContactEmail.Required"))
+                    .Must(email => email is null || ReportForm.IsEmailAddress(email.Trim()))
+                    .WithMessage(form => Say(form, "Validation.ContactEmail.Format"));
+                RuleFor(form => form.ContactName).MaximumLength(ReportForm.MaxShortTextLength)
+                    .WithMessage(form => Say(form, "Validation.TooLong", ReportForm.MaxShortTextLength));
+            });
         });
     }
 }

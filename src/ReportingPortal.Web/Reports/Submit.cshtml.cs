@@ -3,25 +3,31 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using ReportingPortal.Web.Localization;
 using ReportingPortal.Web.Shared;
 
 namespace ReportingPortal.Web.Reports;
 
+/// <summary>
+/// The report form as short steps, then a check-and-send step. Each step posts every answer so far (the other
+/// steps' answers as hidden fields), so the flow needs no server-side session and works without JavaScript.
+/// A post without a step action (a script, or a browser that sends everything at once) is sent as it is.
+/// </summary>
 public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportForm> validator, IStringLocalizer<SharedResource> text)
     : PageModel
 {
-    /// <summary>The fields in the order the form shows them, so the error summary follows the page.</summary>
-    public static readonly string[] FieldOrder =
-    [
-        nameof(ReportForm.ReporterRole), nameof(ReportForm.Category), nameof(ReportForm.Description),
-        nameof(ReportForm.Urls), nameof(ReportForm.Platform), nameof(ReportForm.Usernames),
-        nameof(ReportForm.Country), nameof(ReportForm.Region), nameof(ReportForm.When),
-        nameof(ReportForm.ChildAge), nameof(ReportForm.ChildInDanger), nameof(ReportForm.Contact),
-        nameof(ReportForm.ContactName), nameof(ReportForm.ContactEmail),
-    ];
-
     [BindProperty]
     public ReportForm Form { get; set; } = new();
+
+    /// <summary>The step the answers were posted from.</summary>
+    [BindProperty]
+    public string? Step { get; set; }
+
+    /// <summary>What the reporter pressed: next, back, change:STEP, or send.</summary>
+    [BindProperty]
+    public string? Go { get; set; }
+
+    public string CurrentStep { get; private set; } = ReportSteps.You;
 
     public void OnGet() => Form = new ReportForm { FormKey = ReceiptCodes.NewFormKey() };
 
@@ -30,28 +36,111 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
         Response.Headers.CacheControl = "no-store";
         if (!ReceiptCodes.IsFormKey(Form.FormKey))
             Form.FormKey = ReceiptCodes.NewFormKey();
+        var from = ReportSteps.Normalise(Step);
 
-        foreach (var failure in validator.Validate(Form).Errors)
-            ModelState.AddModelError($"{nameof(Form)}.{failure.PropertyName}", failure.ErrorMessage);
-        if (!ModelState.IsValid)
-            return Page();
+        switch (Go)
+        {
+            case "back":
+                return Show(ReportSteps.Previous(from) ?? ReportSteps.You);
+            case { } change when change.StartsWith("change:", StringComparison.Ordinal):
+                return Show(ReportSteps.Normalise(change["change:".Length..]));
+            case { } language when language.StartsWith("language:", StringComparison.Ordinal)
+                                   && Languages.IsSupported(language["language:".Length..]):
+                UseLanguage(language["language:".Length..]);
+                return Show(from);
+            case "next":
+                return Validate(ReportSteps.Fields[from].Length == 0 ? [] : [from])
+                    ? Show(ReportSteps.Next(from) ?? ReportSteps.Check)
+                    : ShowErrors(from);
+        }
+
+        if (!Validate(ReportSteps.All))
+            return ShowErrors(FirstStepWithErrors());
 
         await handler.Handle(Form, CultureInfo.CurrentUICulture.Name, cancellationToken);
         TempData[ReceiptModel.FormKeyTempDataKey] = Form.FormKey;
+        TempData[ReceiptModel.ForAChildTempDataKey] = Form.IsFromAChild;
         Response.Headers.Location = Url.Page("/Reports/Receipt");
         return StatusCode(StatusCodes.Status303SeeOther);
     }
+
+    /// <summary>Switches language mid-form without losing the answers: they are re-shown in the new language.</summary>
+    private void UseLanguage(string code)
+    {
+        PortalLocalization.Remember(HttpContext, code);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(code);
+    }
+
+    private bool Validate(string[] steps)
+    {
+        var bindingFailed = steps.SelectMany(step => ReportSteps.Fields[step])
+            .Any(field => ModelState[$"{nameof(Form)}.{field}"]?.Errors.Count > 0);
+        foreach (var failure in validator.Validate(Form, options => options.IncludeRuleSets(steps)).Errors)
+            ModelState.AddModelError($"{nameof(Form)}.{failure.PropertyName}", failure.ErrorMessage);
+        return !bindingFailed && steps.SelectMany(step => ReportSteps.Fields[step]).All(field => ErrorFor(field) is null);
+    }
+
+    private string FirstStepWithErrors() =>
+        ReportSteps.All.First(step => step == ReportSteps.Check || ReportSteps.Fields[step].Any(field => ErrorFor(field) is not null));
+
+    /// <summary>Moves to another step; answers already given stay, errors are not shown before it is filled in.</summary>
+    private PageResult Show(string step)
+    {
+        ModelState.Clear();
+        CurrentStep = step;
+        return Page();
+    }
+
+    private PageResult ShowErrors(string step)
+    {
+        CurrentStep = step;
+        return Page();
+    }
+
+    public bool HasErrors => ErrorSummary().Any();
+
+    public int StepNumber => Array.IndexOf(ReportSteps.All, CurrentStep) + 1;
+
+    /// <summary>Wording for the reporter: simpler for a child when a simpler version exists.</summary>
+    public string Say(string key, params object[] arguments) => Wording.For(text, Form.IsFromAChild, key, arguments);
 
     public string? ErrorFor(string field) =>
         ModelState.TryGetValue($"{nameof(Form)}.{field}", out var entry) && entry.Errors.Count > 0
             ? entry.Errors[0].ErrorMessage
             : null;
 
-    /// <summary>Each field's first error, in page order, with the id of the element to jump to.</summary>
+    /// <summary>The current step's errors, each with the id of the element to jump to.</summary>
     public IEnumerable<(string Id, string Message)> ErrorSummary() =>
-        FieldOrder.Select(field => (Id: FirstInputId(field), Message: ErrorFor(field)))
+        ReportSteps.Fields[CurrentStep]
+            .Select(field => (Id: FirstInputId(field), Message: ErrorFor(field)))
             .Where(error => error.Message is not null)
             .Select(error => (error.Id, error.Message!));
+
+    /// <summary>Every answer that is not asked on the current step, to carry along as hidden fields.</summary>
+    public IEnumerable<(string Name, string Value)> CarriedAnswers() =>
+        ReportSteps.All.Where(step => step != CurrentStep)
+            .SelectMany(step => ReportSteps.Fields[step])
+            .Select(field => (Name: $"{nameof(Form)}.{field}", Value: Answer(field)))
+            .Where(answer => !string.IsNullOrEmpty(answer.Value))
+            .Select(answer => (answer.Name, answer.Value!));
+
+    /// <summary>An answer as it is posted: the text typed or the name of the choice made.</summary>
+    public string? Answer(string field) => typeof(ReportForm).GetProperty(field)!.GetValue(Form)?.ToString();
+
+    /// <summary>An answer as the reporter reads it on the check step.</summary>
+    public string? ShownAnswer(string field)
+    {
+        var value = Answer(field);
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var type = typeof(ReportForm).GetProperty(field)!.PropertyType;
+        if (Nullable.GetUnderlyingType(type) is { IsEnum: true })
+            return Say($"Form.{field}.{value}");
+        return field == nameof(ReportForm.Country) && Countries.IsKnown(value) ? Countries.Name(value) : value;
+    }
+
+    public string QuestionFor(string field) =>
+        text[$"Form.{field}.Legend"] is { ResourceNotFound: false } ? Say($"Form.{field}.Legend") : Say($"Form.{field}.Label");
 
     private static string FirstInputId(string field)
     {
@@ -61,34 +150,31 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
             : $"{nameof(Form)}_{field}";
     }
 
-    public ChoiceGroup Choices<TEnum>(string field, string? selected, bool hints = false) where TEnum : struct, Enum =>
+    public ChoiceGroup Choices<TEnum>(string field, bool hints = false) where TEnum : struct, Enum =>
         new(
             $"{nameof(Form)}.{field}",
-            text[$"Form.{field}.Legend"],
+            Say($"Form.{field}.Legend"),
             OptionalText($"Form.{field}.Hint"),
             Enum.GetNames<TEnum>()
-                .Select(value => new Choice(value, text[$"Form.{field}.{value}"],
+                .Select(value => new Choice(value, Say($"Form.{field}.{value}"),
                     hints ? OptionalText($"Form.{field}.{value}.Hint") : null))
                 .ToList(),
-            selected,
+            Answer(field),
             ErrorFor(field));
 
     public TextField Field(string field, int maxLength, bool multiline = false, string inputType = "text",
         string? autoComplete = null) =>
         new(
             $"{nameof(Form)}.{field}",
-            text[$"Form.{field}.Label"],
+            Say($"Form.{field}.Label"),
             OptionalText($"Form.{field}.Hint"),
-            typeof(ReportForm).GetProperty(field)!.GetValue(Form) as string,
+            Answer(field),
             ErrorFor(field),
             maxLength,
             multiline,
             inputType,
             autoComplete);
 
-    private string? OptionalText(string key)
-    {
-        var value = text[key];
-        return value.ResourceNotFound ? null : value.Value;
-    }
+    private string? OptionalText(string key) =>
+        text[key].ResourceNotFound ? null : Say(key);
 }

@@ -28,7 +28,8 @@ public sealed class AcknowledgementTests
         message.Subject!.ShouldContain(receipt.Reference);
         message.TextBody!.ShouldContain(receipt.Reference);
         message.HtmlBody!.ShouldContain(receipt.Reference);
-        message.TextBody!.ShouldContain("If a child is in danger right now, call 112");
+        message.TextBody!.ShouldContain("If a child is in danger right now, call 17", customMessage: "help for the country the reporter gave (France)");
+        message.TextBody!.ShouldContain("Allô Enfance en Danger 119");
         var everything = message.ToString();
         foreach (var reported in new[] { "Zebulon", "zebulon", "QuokkaChat", "quokka.example", "Quimper", "Sam Parent", "Grooming", receipt.AccessCode })
             everything.ShouldNotContain(reported, Case.Insensitive, $"the acknowledgement must not repeat '{reported}'");

@@ -138,7 +138,8 @@ public sealed class SubmitTests
         var page = await PortalSession.Parse(await visitor.SendReport(answers));
 
         page.QuerySelector("#Form_Description")!.TextContent.ShouldBe("Keep <this> & that");
-        page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Form_ReporterRole_ParentOrCaregiver")!.IsChecked.ShouldBeTrue();
+        page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[type=hidden][name='Form.ReporterRole']")!.Value.ShouldBe("ParentOrCaregiver");
+        page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[type=hidden][name='Form.Urls']")!.Value.ShouldBe("https://social.example/profile/stranger123");
     }
 
     [Test]

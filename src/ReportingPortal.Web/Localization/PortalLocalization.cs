@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ReportingPortal.Web.Localization;
+
+public static class PortalLocalization
+{
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Languages.Codes.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Languages.Codes[0]);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // A chosen language (a session cookie), then the browser's languages; never a query string.
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = Languages.CookieName },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        // Model binding's own messages ("The value 'x' is not valid") in the reader's language.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((options, text) =>
+        {
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => text["Validation.InvalidChoice"]);
+            messages.SetValueIsInvalidAccessor(_ => text["Validation.InvalidChoice"]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => text["Validation.InvalidChoice"]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => text["Validation.InvalidChoice"]);
+            messages.SetValueMustBeANumberAccessor(_ => text["Validation.InvalidChoice"]);
+            messages.SetValueMustNotBeNullAccessor(_ => text["Validation.InvalidChoice"]);
+            messages.SetMissingBindRequiredValueAccessor(_ => text["Validation.InvalidChoice"]);
+        });
+        return services;
+    }
+
+    /// <summary>GET /language/fr?returnUrl=/learn remembers the choice for this browser session and goes back.</summary>
+    public static void MapLanguageChoice(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/language/{code}", (string code, string? returnUrl, HttpContext context) =>
+        {
+            if (!Languages.IsSupported(code))
+                return Results.NotFound();
+            Remember(context, code);
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+        });
+
+    /// <summary>A session cookie: it ends with the browser session, leaving less trace on a shared device.</summary>
+    public static void Remember(HttpContext context, string code) =>
+        context.Response.Cookies.Append(Languages.CookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(code)),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, IsEssential = true });
+}
