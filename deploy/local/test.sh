@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the portal and runs every test against a private PostgreSQL that this script starts (or reuses).
 # Each run creates its own fresh database. Exits non-zero when a test fails.
+# Extra arguments go to dotnet test, e.g. --filter TestCategory=Browser.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -9,7 +10,7 @@ source "$repo/deploy/local/lib.sh"
 pg_port=${PORTAL_TEST_PG_PORT:-5434}
 configuration=${CONFIGURATION:-Release}
 
-ensure_packages postgresql:'/usr/lib/postgresql/*/bin/postgres' python3-aiosmtpd:'/usr/lib/python3/dist-packages/aiosmtpd'
+ensure_packages postgresql:'/usr/lib/postgresql/*/bin/postgres' python3-aiosmtpd:'/usr/lib/python3/dist-packages/aiosmtpd' chromium:/usr/bin/chromium
 
 pg_dir=$(pg_data_dir test-postgres)
 pg_password=$(secret test-postgres-password)
@@ -26,7 +27,7 @@ dotnet build "$repo/ReportingPortal.sln" -c "$configuration" -nologo -v quiet
 results=$(mktemp -d)
 status=0
 dotnet test "$repo/ReportingPortal.sln" -c "$configuration" --no-build --nologo \
-    --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=results" --results-directory "$results" \
+    --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@" \
     || status=$?
 
 # One closing line for every test project together.

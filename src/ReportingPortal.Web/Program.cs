@@ -13,6 +13,10 @@ using ReportingPortal.Web.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Run from a build (run.sh, the tests) in any environment, static assets come through the build's manifest;
+// a published portal has none and serves its wwwroot.
+builder.WebHost.UseStaticWebAssets();
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;

@@ -19,6 +19,7 @@ public static class PortalLocalization
             // A chosen language (a session cookie), then the browser's languages; never a query string.
             options.RequestCultureProviders =
             [
+                new CustomRequestCultureProvider(LanguageChosenOnTheForm),
                 new CookieRequestCultureProvider { CookieName = Languages.CookieName },
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
@@ -38,6 +39,23 @@ public static class PortalLocalization
         });
         return services;
     }
+
+    /// <summary>
+    /// The report form's language buttons post the answers with Go=language:xx, so the page is shown again in
+    /// that language with nothing lost; the choice must be known before the page runs.
+    /// </summary>
+    private static async Task<ProviderCultureResult?> LanguageChosenOnTheForm(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
+            return null;
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var go = form["Go"].ToString();
+        return go.StartsWith(LanguageAction, StringComparison.Ordinal) && Languages.IsSupported(go[LanguageAction.Length..])
+            ? new ProviderCultureResult(go[LanguageAction.Length..])
+            : null;
+    }
+
+    public const string LanguageAction = "language:";
 
     /// <summary>GET /language/fr?returnUrl=/learn remembers the choice for this browser session and goes back.</summary>
     public static void MapLanguageChoice(this IEndpointRouteBuilder endpoints) =>

@@ -44,9 +44,10 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
                 return Show(ReportSteps.Previous(from) ?? ReportSteps.You);
             case { } change when change.StartsWith("change:", StringComparison.Ordinal):
                 return Show(ReportSteps.Normalise(change["change:".Length..]));
-            case { } language when language.StartsWith("language:", StringComparison.Ordinal)
-                                   && Languages.IsSupported(language["language:".Length..]):
-                UseLanguage(language["language:".Length..]);
+            case { } language when language.StartsWith(PortalLocalization.LanguageAction, StringComparison.Ordinal)
+                                   && Languages.IsSupported(language[PortalLocalization.LanguageAction.Length..]):
+                // The request is already in that language (see PortalLocalization); remember it for the next pages.
+                PortalLocalization.Remember(HttpContext, language[PortalLocalization.LanguageAction.Length..]);
                 return Show(from);
             case "next":
                 return Validate(ReportSteps.Fields[from].Length == 0 ? [] : [from])
@@ -62,13 +63,6 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
         TempData[ReceiptModel.ForAChildTempDataKey] = Form.IsFromAChild;
         Response.Headers.Location = Url.Page("/Reports/Receipt");
         return StatusCode(StatusCodes.Status303SeeOther);
-    }
-
-    /// <summary>Switches language mid-form without losing the answers: they are re-shown in the new language.</summary>
-    private void UseLanguage(string code)
-    {
-        PortalLocalization.Remember(HttpContext, code);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(code);
     }
 
     private bool Validate(string[] steps)

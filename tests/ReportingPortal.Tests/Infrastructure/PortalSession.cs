@@ -24,6 +24,8 @@ public sealed class PortalSession : IDisposable
 
     public Task<HttpResponseMessage> Get(string path) => _client.GetAsync(path);
 
+    public Task<HttpResponseMessage> Send(HttpRequestMessage request) => _client.SendAsync(request);
+
     public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetPage(string path)
     {
         var response = await _client.GetAsync(path);

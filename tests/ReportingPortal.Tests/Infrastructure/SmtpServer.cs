@@ -62,7 +62,9 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public IReadOnlyList<MimeMessage> Messages() =>
         Directory.Exists(_folder)
-            ? Directory.GetFiles(_folder, "*.eml").Order(StringComparer.Ordinal).Select(file => MimeMessage.Load(file)).ToList()
+            ? Directory.GetFiles(_folder, "*.eml")
+                .Where(file => !Path.GetFileName(file).StartsWith('.')) // still being written
+                .Order(StringComparer.Ordinal).Select(file => MimeMessage.Load(file)).ToList()
             : [];
 
     /// <summary>Waits until the messages received satisfy <paramref name="done"/>, and returns them.</summary>

@@ -22,6 +22,7 @@ public sealed class TestRun
     [OneTimeTearDown]
     public async Task Stop()
     {
+        await Browsers.Stop();
         await Portal.StopShared();
         if (_smtp is not null)
             await _smtp.DisposeAsync();
