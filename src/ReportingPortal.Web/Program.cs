@@ -1,5 +1,6 @@
 using Hangfire;
 using ReportingPortal.Web.Email;
+using ReportingPortal.Web.Errors;
 using ReportingPortal.Web.Forwarding;
 using ReportingPortal.Web.Jobs;
 using ReportingPortal.Web.Learn;
@@ -59,7 +60,11 @@ var app = builder.Build();
 app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 
 app.UseResponseCompression();
-app.UseExceptionHandler("/error");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    StatusCodeSelector = DatabaseUnavailable.StatusCodeFor,
+});
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestLocalization();
 app.UseAuthentication();

@@ -14,7 +14,9 @@ public static class EmailServiceCollectionExtensions
                 "Smtp:From must be an email address, optionally with a name: \"Name <address@example.org>\".");
         services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.Section)
             .Validate(options => options.FirstRetryAfter > TimeSpan.Zero && options.MaxRetryAfter >= options.FirstRetryAfter,
-                "Delivery:FirstRetryAfter must be positive and no more than Delivery:MaxRetryAfter.");
+                "Delivery:FirstRetryAfter must be positive and no more than Delivery:MaxRetryAfter.")
+            .Validate(options => options.PollInterval > TimeSpan.Zero && options.ClaimLease > TimeSpan.Zero,
+                "Delivery:PollInterval and Delivery:ClaimLease must be positive.");
         services.AddSingleton<MailSender>();
         services.AddSingleton<AcknowledgementMessage>();
         services.AddTransient<MailDeliveryJob>();

@@ -8,8 +8,8 @@ using ReportingPortal.Web.Forwarding;
 namespace ReportingPortal.Web.Email;
 
 /// <summary>
-/// A Hangfire job that sends the mail a report is owed. It takes the report's id only, claims each owed email
-/// with a lease so that two runs never send the same one, and records every outcome.
+/// A Hangfire job that sends the mail some reports are owed. It takes the reports' ids only, claims each owed
+/// email with a lease so that two runs never send the same one, and records every outcome.
 /// </summary>
 public sealed class MailDeliveryJob(
     NpgsqlDataSource database,
@@ -20,29 +20,26 @@ public sealed class MailDeliveryJob(
     IOptions<DeliveryOptions> options,
     ILogger<MailDeliveryJob> logger)
 {
-    // Longer than one SMTP attempt can take; a run that dies leaves its claim to expire after this.
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
-    private sealed record OwedEmail(long Id, string Kind, string? Queue, string? Recipient, DateTime CreatedAt);
+    private sealed record OwedEmail(long Id, long ReportId, string Kind, string? Queue, string? Recipient, DateTime CreatedAt);
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [2, 10, 60])]
-    public async Task Deliver(long reportId, CancellationToken cancellationToken)
+    public async Task Deliver(long[] reportIds, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var owed = (await connection.QueryAsync<OwedEmail>(new CommandDefinition("""
-            select id, kind, queue, recipient, created_at as CreatedAt from mail_deliveries
-            where report_id = @reportId and status = 'Pending' and next_attempt_at <= now()
+            select id, report_id as ReportId, kind, queue, recipient, created_at as CreatedAt from mail_deliveries
+            where report_id = any(@reportIds) and status = 'Pending' and next_attempt_at <= now()
               and (claimed_until is null or claimed_until < now())
-            order by id
-            """, new { reportId }, cancellationToken: cancellationToken))).ToList();
+            order by case priority when 'Urgent' then 0 when 'High' then 1 else 2 end, id
+            """, new { reportIds }, cancellationToken: cancellationToken))).ToList();
         if (owed.Count == 0)
             return;
 
-        var report = await ReportForMail.Load(connection, reportId, cancellationToken)
-                     ?? throw new InvalidOperationException($"Report {reportId} has mail owed but does not exist.");
-
+        var reports = await ReportForMail.Load(connection, owed.Select(email => email.ReportId).Distinct().ToArray(), cancellationToken);
         foreach (var email in owed)
         {
+            var report = reports.GetValueOrDefault(email.ReportId)
+                         ?? throw new InvalidOperationException($"Report {email.ReportId} has mail owed but does not exist.");
             if (!await Claim(connection, email, cancellationToken))
                 continue;
             var address = email.Kind == AcknowledgementMessage.Kind ? report.ContactEmail : email.Recipient;
@@ -72,11 +69,11 @@ public sealed class MailDeliveryJob(
     }
 
     /// <summary>Takes the email for this run; false when another run has it or it is no longer owed.</summary>
-    private static async Task<bool> Claim(NpgsqlConnection connection, OwedEmail email, CancellationToken cancellationToken) =>
+    private async Task<bool> Claim(NpgsqlConnection connection, OwedEmail email, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition("""
             update mail_deliveries set claimed_until = now() + @Lease
             where id = @Id and status = 'Pending' and (claimed_until is null or claimed_until < now())
-            """, new { email.Id, Lease }, cancellationToken: cancellationToken)) == 1;
+            """, new { email.Id, Lease = options.Value.ClaimLease }, cancellationToken: cancellationToken)) == 1;
 
     private async Task Record(NpgsqlConnection connection, OwedEmail email, DeliveryFailure failure, CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@ using ReportingPortal.Web.Reports;
 namespace ReportingPortal.Web.Email;
 
 /// <summary>
-/// Hands owed mail to Hangfire: wakes when a report commits (LISTEN/NOTIFY) or every poll interval, claims what
-/// is due in priority order and enqueues one job per report in the queue for its priority.
+/// Hands owed mail to Hangfire: every poll interval it claims what is due in priority order and enqueues one job
+/// per batch of reports, in the queue for their priority, so one job sends many emails over one SMTP connection.
 /// </summary>
 public sealed class MailDispatcher(
     NpgsqlDataSource database,
@@ -18,6 +18,7 @@ public sealed class MailDispatcher(
     IOptions<DeliveryOptions> options,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
+    // Polling rather than LISTEN/NOTIFY: a NOTIFY in each report's transaction would serialise every commit.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -25,15 +26,10 @@ public sealed class MailDispatcher(
         {
             try
             {
-                await using var listener = await database.OpenConnectionAsync(stoppingToken);
-                await listener.ExecuteAsync($"listen {OwedMail.Channel}");
-                while (!stoppingToken.IsCancellationRequested)
+                while (await DispatchDue(stoppingToken) == settings.BatchSize)
                 {
-                    while (await DispatchDue(stoppingToken) == settings.BatchSize)
-                    {
-                    }
-                    await listener.WaitAsync(settings.PollInterval, stoppingToken);
                 }
+                await Task.Delay(settings.PollInterval, stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception is NpgsqlException or TimeoutException or InvalidOperationException)
             {
@@ -43,7 +39,7 @@ public sealed class MailDispatcher(
         }
     }
 
-    /// <summary>Claims due mail and enqueues a job per report; returns how many emails were claimed.</summary>
+    /// <summary>Claims due mail and enqueues a job per batch of reports; returns how many emails were claimed.</summary>
     public async Task<int> DispatchDue(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -65,15 +61,33 @@ public sealed class MailDispatcher(
 
         var reports = claimed
             .GroupBy(email => email.ReportId)
-            .Select(report => (ReportId: report.Key, Priority: report.Select(email => Enum.Parse<Priority>(email.Priority)).Min()))
+            .Select(report => (ReportId: report.Key, Emails: report.Count(),
+                Priority: report.Select(email => Enum.Parse<Priority>(email.Priority)).Min()))
             .OrderBy(report => report.Priority)
             .ThenBy(report => report.ReportId);
-        foreach (var (reportId, priority) in reports)
+        foreach (var batch in reports.GroupBy(report => report.Priority))
         {
-            jobs.Create(
-                Job.FromExpression<MailDeliveryJob>(job => job.Deliver(reportId, CancellationToken.None)),
-                new EnqueuedState(JobQueues.For(priority)));
+            var reportIds = new List<long>();
+            var emails = 0;
+            foreach (var report in batch)
+            {
+                reportIds.Add(report.ReportId);
+                emails += report.Emails;
+                if (emails >= settings.EmailsPerJob)
+                {
+                    Enqueue(reportIds.ToArray(), batch.Key);
+                    reportIds.Clear();
+                    emails = 0;
+                }
+            }
+            if (reportIds.Count > 0)
+                Enqueue(reportIds.ToArray(), batch.Key);
         }
         return claimed.Count;
     }
+
+    private void Enqueue(long[] reportIds, Priority priority) =>
+        jobs.Create(
+            Job.FromExpression<MailDeliveryJob>(job => job.Deliver(reportIds, CancellationToken.None)),
+            new EnqueuedState(JobQueues.For(priority)));
 }

@@ -26,12 +26,12 @@ public sealed class ReportForMail
     public string Priority { get; init; } = "";
     public DateTime ReceivedAt { get; init; }
 
-    public static Task<ReportForMail?> Load(NpgsqlConnection connection, long reportId, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<ReportForMail>(new CommandDefinition("""
+    public static async Task<Dictionary<long, ReportForMail>> Load(NpgsqlConnection connection, long[] reportIds, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<ReportForMail>(new CommandDefinition("""
             select id, reference, language, reporter_role as ReporterRole, category, urls, platform, usernames,
                    country, region, occurred, child_age_range as ChildAgeRange, child_in_danger as ChildInDanger,
                    description, contact_preference as ContactPreference, contact_name as ContactName,
                    contact_email as ContactEmail, priority, received_at as ReceivedAt
-            from reports where id = @reportId
-            """, new { reportId }, cancellationToken: cancellationToken));
+            from reports where id = any(@reportIds)
+            """, new { reportIds }, cancellationToken: cancellationToken))).ToDictionary(report => report.Id);
 }

@@ -17,13 +17,17 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // After an exception the handler has already set the status (500, or 503 when the database is away).
+        var status = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            Response.Headers.RetryAfter = "30";
         (TitleKey, MessageKey) = status switch
         {
             StatusCodes.Status400BadRequest => ("Error.BadRequest.Title", "Error.BadRequest.Message"),
             StatusCodes.Status404NotFound => ("Error.NotFound.Title", "Error.NotFound.Message"),
             StatusCodes.Status413PayloadTooLarge => ("Error.TooLarge.Title", "Error.TooLarge.Message"),
             StatusCodes.Status429TooManyRequests => ("Error.TooMany.Title", "Error.TooMany.Message"),
+            StatusCodes.Status503ServiceUnavailable => ("Error.Unavailable.Title", "Error.Unavailable.Message"),
             >= 400 and < 500 => ("Error.BadRequest.Title", "Error.BadRequest.Message"),
             _ => ("Error.Title", "Error.Message"),
         };

@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using ReportingPortal.Web.Email;
 using ReportingPortal.Web.Forwarding;
 
 namespace ReportingPortal.Web.Reports;
@@ -28,20 +27,32 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
         for (var attempt = 1; ; attempt++)
         {
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                var stored = await connection.QuerySingleOrDefaultAsync<(long Id, string Reference)?>(new CommandDefinition("""
-                    insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
-                                         urls, platform, usernames, country, region, occurred, child_age_range,
-                                         child_in_danger, description, contact_preference, contact_name, contact_email,
-                                         priority)
-                    values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
-                            @Urls, @Platform, @Usernames, @Country, @Region, @When, @ChildAge,
-                            @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail,
-                            @Priority)
-                    on conflict (form_key_hash) do nothing
-                    returning id, reference
+                // One statement, so the report and the mail it is owed commit together, in one round trip.
+                var reference = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("""
+                    with report as (
+                        insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
+                                             urls, platform, usernames, country, region, occurred, child_age_range,
+                                             child_in_danger, description, contact_preference, contact_name, contact_email,
+                                             priority)
+                        values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
+                                @Urls, @Platform, @Usernames, @Country, @Region, @When, @ChildAge,
+                                @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail,
+                                @Priority)
+                        on conflict (form_key_hash) do nothing
+                        returning id, reference
+                    ),
+                    acknowledgement as (
+                        insert into mail_deliveries (report_id, kind, priority)
+                        select id, 'Acknowledgement', @Priority from report where @Acknowledge
+                    ),
+                    forwards as (
+                        insert into mail_deliveries (report_id, kind, queue, recipient, priority)
+                        select report.id, 'Forward', forward.queue, forward.recipient, @Priority
+                        from report cross join unnest(@Queues, @Recipients) as forward (queue, recipient)
+                    )
+                    select reference from report
                     """,
                     new
                     {
@@ -64,20 +75,16 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         ContactName = anonymous ? null : Optional(form.ContactName),
                         ContactEmail = anonymous ? null : Optional(form.ContactEmail),
                         Priority = priority.ToString(),
+                        Acknowledge = !anonymous,
+                        Queues = forwards.Select(forward => forward.Queue).ToArray(),
+                        Recipients = forwards.Select(forward => forward.Recipient).ToArray(),
                     },
-                    transaction, cancellationToken: cancellationToken));
+                    cancellationToken: cancellationToken));
 
-                if (stored is not { } report)
-                {
-                    // Sent before: the mail owed for it was recorded then.
-                    return await connection.QuerySingleAsync<string>(new CommandDefinition(
-                        "select reference from reports where form_key_hash = @FormKeyHash",
-                        new { FormKeyHash = formKeyHash }, transaction, cancellationToken: cancellationToken));
-                }
-
-                await OwedMail.Record(connection, transaction, report.Id, priority, acknowledge: !anonymous, forwards, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return report.Reference;
+                // Null when this form was sent before: the mail owed for it was recorded then.
+                return reference ?? await connection.QuerySingleAsync<string>(new CommandDefinition(
+                    "select reference from reports where form_key_hash = @FormKeyHash",
+                    new { FormKeyHash = formKeyHash }, cancellationToken: cancellationToken));
             }
             catch (PostgresException exception) when (exception.SqlState == UniqueViolation
                                                        && exception.ConstraintName == "reports_reference_key"

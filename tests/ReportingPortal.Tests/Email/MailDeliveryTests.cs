@@ -128,8 +128,8 @@ public sealed class MailDeliveryTests
 
         await using var services = JobServices(acceptingOnly);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            services.GetRequiredService<MailDeliveryJob>().Deliver(reportId, CancellationToken.None)));
-        await services.GetRequiredService<MailDeliveryJob>().Deliver(reportId, CancellationToken.None);
+            services.GetRequiredService<MailDeliveryJob>().Deliver([reportId], CancellationToken.None)));
+        await services.GetRequiredService<MailDeliveryJob>().Deliver([reportId], CancellationToken.None);
 
         var deliveries = await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString);
         deliveries.Count.ShouldBe(3, "an acknowledgement and forwards to the police cyber unit and the hotline");

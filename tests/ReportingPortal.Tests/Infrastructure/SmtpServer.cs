@@ -67,6 +67,9 @@ public sealed class SmtpServer : IAsyncDisposable
                 .Order(StringComparer.Ordinal).Select(file => MimeMessage.Load(file)).ToList()
             : [];
 
+    /// <summary>How many messages were accepted so far, without reading them.</summary>
+    public int Count() => Directory.Exists(_folder) ? Directory.GetFiles(_folder, "[0-9]*.eml").Length : 0;
+
     /// <summary>Waits until the messages received satisfy <paramref name="done"/>, and returns them.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitFor(Func<IReadOnlyList<MimeMessage>, bool> done, TimeSpan? timeout = null)
     {

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace ReportingPortal.Benchmarks;
+
+/// <summary>
+/// The raw limit for mail: MailKit alone sending messages the size of a forward to the same SMTP server,
+/// either as fast as K reused connections go, or at a steady rate over one connection.
+/// </summary>
+public static class RawMail
+{
+    private static readonly string Body = string.Join('\n', Enumerable.Repeat(
+        "Someone has been sending messages to a child I know, asking for pictures and to keep it a secret.", 15));
+
+    public static async Task<int> Run(Arguments options)
+    {
+        var host = options.Text("host");
+        var port = options.Number("port");
+        var count = options.Number("count");
+        var connections = options.Number("connections", 1);
+        var rate = options.Number("rate", 0);
+        var latencies = new ConcurrentBag<double>();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+
+        async Task Connection()
+        {
+            using var client = new SmtpClient();
+            await client.ConnectAsync(host, port, SecureSocketOptions.None);
+            while (true)
+            {
+                var n = Interlocked.Increment(ref next);
+                if (n >= count)
+                    break;
+                if (rate > 0)
+                {
+                    var due = TimeSpan.FromSeconds((double)n / rate) - clock.Elapsed;
+                    if (due > TimeSpan.Zero)
+                        await Task.Delay(due);
+                }
+                var started = Stopwatch.GetTimestamp();
+                await client.SendAsync(Message(n));
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            await client.DisconnectAsync(quit: true);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(Connection)));
+        var seconds = clock.Elapsed.TotalSeconds;
+        Results.Append(options.Text("results"), options.Text("prefix"),
+            new (string, double)[]
+            {
+                ("connections", connections),
+                ("count", latencies.Count),
+                ("seconds", seconds),
+                ("per_second", latencies.Count / seconds),
+            }
+            .Concat(Percentiles.Of("latency", latencies)));
+        return 0;
+    }
+
+    private static MimeMessage Message(int n)
+    {
+        var message = new MimeMessage
+        {
+            Subject = $"[NORMAL] Report RAW-{n:D8}",
+            MessageId = $"raw-{n}.forward@bench.example",
+        };
+        message.From.Add(MailboxAddress.Parse("no-reply@bench.example"));
+        message.To.Add(MailboxAddress.Parse("duty@childwelfare.example"));
+        var body = new BodyBuilder
+        {
+            TextBody = $"Report RAW-{n:D8}\n\n{Body}",
+            HtmlBody = $"<html><body><h1>Report RAW-{n:D8}</h1><p>{Body}</p></body></html>",
+        };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}
