@@ -1,4 +1,5 @@
 using Hangfire;
+using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.Email;
 using ReportingPortal.Web.Forwarding;
 using ReportingPortal.Web.Jobs;
@@ -24,6 +25,7 @@ builder.Services.AddOperators();
 builder.Services.AddPortalLocalization();
 builder.Services.AddSignposting();
 builder.Services.AddReports();
+builder.Services.AddCaptcha();
 builder.Services
     .AddRazorPages(options =>
     {
@@ -55,6 +57,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapCaptcha();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
     {
         Authorization = [],

@@ -15,6 +15,13 @@ public sealed class ReportForm
     public const int MaxEmailLength = 254;
 
     public string FormKey { get; set; } = "";
+
+    /// <summary>When the form was opened, protected by the server (see <see cref="FormTimer"/>).</summary>
+    public string? OpenedAt { get; set; }
+
+    /// <summary>A field people never see or fill in; automated senders often do.</summary>
+    public string? Website { get; set; }
+
     public ReporterRole? ReporterRole { get; set; }
     public ReportCategory? Category { get; set; }
     public string? Urls { get; set; }

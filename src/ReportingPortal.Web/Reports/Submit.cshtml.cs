@@ -3,13 +3,22 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.Shared;
 
 namespace ReportingPortal.Web.Reports;
 
-public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportForm> validator, IStringLocalizer<SharedResource> text)
+public sealed class SubmitModel(
+    SubmitReportHandler handler,
+    IValidator<ReportForm> validator,
+    SubmissionScreening screening,
+    FormTimer timer,
+    IStringLocalizer<SharedResource> text)
     : PageModel
 {
+    /// <summary>The id of the captcha on the page, and its key in the model state.</summary>
+    public const string CaptchaField = "captcha";
+
     /// <summary>The fields in the order the form shows them, so the error summary follows the page.</summary>
     public static readonly string[] FieldOrder =
     [
@@ -23,7 +32,7 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
     [BindProperty]
     public ReportForm Form { get; set; } = new();
 
-    public void OnGet() => Form = new ReportForm { FormKey = ReceiptCodes.NewFormKey() };
+    public void OnGet() => Form = new ReportForm { FormKey = ReceiptCodes.NewFormKey(), OpenedAt = timer.Start() };
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +45,14 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
         if (!ModelState.IsValid)
             return Page();
 
-        await handler.Handle(Form, CultureInfo.CurrentUICulture.Name, cancellationToken);
+        var screened = await screening.Screen(Form, Request, cancellationToken);
+        if (screened.Captcha == CaptchaResult.Refused && !await handler.WasSent(Form.FormKey, cancellationToken))
+        {
+            ModelState.AddModelError(CaptchaField, text["Captcha.Refused"]);
+            return Page();
+        }
+
+        await handler.Handle(Form, screened.Signals, CultureInfo.CurrentUICulture.Name, cancellationToken);
         TempData[ReceiptModel.FormKeyTempDataKey] = Form.FormKey;
         Response.Headers.Location = Url.Page("/Reports/Receipt");
         return StatusCode(StatusCodes.Status303SeeOther);
@@ -50,8 +66,12 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
     /// <summary>Each field's first error, in page order, with the id of the element to jump to.</summary>
     public IEnumerable<(string Id, string Message)> ErrorSummary() =>
         FieldOrder.Select(field => (Id: FirstInputId(field), Message: ErrorFor(field)))
+            .Append((Id: CaptchaField, Message: CaptchaError))
             .Where(error => error.Message is not null)
             .Select(error => (error.Id, error.Message!));
+
+    public string? CaptchaError =>
+        ModelState.TryGetValue(CaptchaField, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     private static string FirstInputId(string field)
     {

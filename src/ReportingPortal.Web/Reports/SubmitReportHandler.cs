@@ -13,7 +13,7 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
 {
     private const string UniqueViolation = "23505";
 
-    public async Task<string> Handle(ReportForm form, string language, CancellationToken cancellationToken)
+    public async Task<string> Handle(ReportForm form, ReportSignals signals, string language, CancellationToken cancellationToken)
     {
         var formKeyHash = ReceiptCodes.HashFormKey(form.FormKey);
         var accessCodeHash = codes.HashAccessCode(codes.AccessCodeFor(form.FormKey));
@@ -35,11 +35,11 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                     insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
                                          urls, platform, usernames, country, region, occurred, child_age_range,
                                          child_in_danger, description, contact_preference, contact_name, contact_email,
-                                         priority)
+                                         priority, captcha_verified, honeypot_filled, seconds_to_fill)
                     values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
                             @Urls, @Platform, @Usernames, @Country, @Region, @When, @ChildAge,
                             @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail,
-                            @Priority)
+                            @Priority, @CaptchaVerified, @HoneypotFilled, @SecondsToFill)
                     on conflict (form_key_hash) do nothing
                     returning id, reference
                     """,
@@ -64,6 +64,9 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         ContactName = anonymous ? null : Optional(form.ContactName),
                         ContactEmail = anonymous ? null : Optional(form.ContactEmail),
                         Priority = priority.ToString(),
+                        signals.CaptchaVerified,
+                        signals.HoneypotFilled,
+                        signals.SecondsToFill,
                     },
                     transaction, cancellationToken: cancellationToken));
 
@@ -86,6 +89,15 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                 logger.LogWarning("A new report reference collided with an existing one; choosing another");
             }
         }
+    }
+
+    /// <summary>Whether the report sent with this form is already stored (the form is being sent again).</summary>
+    public async Task<bool> WasSent(string formKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from reports where form_key_hash = @FormKeyHash)",
+            new { FormKeyHash = ReceiptCodes.HashFormKey(formKey) }, cancellationToken: cancellationToken));
     }
 
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

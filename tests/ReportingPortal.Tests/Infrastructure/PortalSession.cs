@@ -33,22 +33,40 @@ public sealed class PortalSession : IDisposable
     public static async Task<IHtmlDocument> Parse(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-    /// <summary>Opens the report form and returns its hidden fields (antiforgery token, form key).</summary>
-    public async Task<Dictionary<string, string>> OpenReportForm()
+    public HttpClient Client => _client;
+
+    /// <summary>Opens the report form and returns its hidden fields (antiforgery token, form key, when it was opened).</summary>
+    public async Task<Dictionary<string, string>> OpenReportForm() => HiddenFields(await OpenReportFormPage());
+
+    public async Task<IHtmlDocument> OpenReportFormPage()
     {
         var (response, page) = await GetPage("/report");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return page.QuerySelectorAll<IHtmlInputElement>("form input[type=hidden]")
+        return page;
+    }
+
+    public static Dictionary<string, string> HiddenFields(IHtmlDocument page) =>
+        page.QuerySelectorAll<IHtmlInputElement>("form input[type=hidden]")
+            .Where(input => !string.IsNullOrEmpty(input.Name))
             .ToDictionary(input => input.Name!, input => input.Value);
+
+    /// <summary>What the ALTCHA widget on the page would put in the form once it has solved its challenge.</summary>
+    public async Task<string> SolveCaptcha(IHtmlDocument page)
+    {
+        var widget = page.QuerySelector("altcha-widget").ShouldNotBeNull("the report form shows the ALTCHA widget");
+        var challenge = await AltchaSolver.Fetch(_client, widget.GetAttribute("challengeurl")!);
+        return AltchaSolver.Solved(challenge);
     }
 
     public Task<HttpResponseMessage> Post(string path, IEnumerable<KeyValuePair<string, string>> fields) =>
         _client.PostAsync(path, new FormUrlEncodedContent(fields));
 
-    /// <summary>Opens the form and fills it in with <paramref name="answers"/>, ready to post.</summary>
+    /// <summary>Opens the form and fills it in with <paramref name="answers"/> and a solved captcha, ready to post.</summary>
     public async Task<Dictionary<string, string>> FillReportForm(IDictionary<string, string> answers)
     {
-        var fields = await OpenReportForm();
+        var page = await OpenReportFormPage();
+        var fields = HiddenFields(page);
+        fields["altcha"] = await SolveCaptcha(page);
         foreach (var (name, value) in answers)
             fields[name] = value;
         return fields;
