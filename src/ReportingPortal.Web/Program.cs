@@ -1,5 +1,7 @@
 using Hangfire;
 using ReportingPortal.Web.Captcha;
+using ReportingPortal.Web.RateLimiting;
+using ReportingPortal.Web.Security;
 using ReportingPortal.Web.Email;
 using ReportingPortal.Web.Forwarding;
 using ReportingPortal.Web.Jobs;
@@ -26,6 +28,8 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddSignposting();
 builder.Services.AddReports();
 builder.Services.AddCaptcha();
+builder.Services.AddPortalSecurity();
+builder.Services.AddPortalRateLimits();
 builder.Services
     .AddRazorPages(options =>
     {
@@ -33,31 +37,26 @@ builder.Services
         options.Conventions.AuthorizeFolder("/Operators", OperatorsServiceCollectionExtensions.Policy);
         options.Conventions.AllowAnonymousToPage("/Operators/Login");
     })
-    .AddCookieTempDataProvider(options =>
-    {
-        options.Cookie.Name = "rp-receipt";
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.IsEssential = true;
-    });
-builder.Services.AddAntiforgery(options =>
-{
-    options.Cookie.Name = "rp-antiforgery";
-    options.Cookie.SameSite = SameSiteMode.Strict;
-});
+    .AddCookieTempDataProvider();
 
 var app = builder.Build();
 
 app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestLocalization();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
-app.MapCaptcha();
+app.MapCaptcha().RequireRateLimiting(RateLimitPolicies.Challenges);
 app.MapHangfireDashboard("/jobs", new DashboardOptions
     {
         Authorization = [],

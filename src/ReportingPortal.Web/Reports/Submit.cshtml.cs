@@ -1,15 +1,19 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using ReportingPortal.Web.Captcha;
+using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Shared;
 
 namespace ReportingPortal.Web.Reports;
 
+[EnableRateLimiting(RateLimitPolicies.Reports)]
 public sealed class SubmitModel(
     SubmitReportHandler handler,
+    UnverifiedReportLimiter unverifiedReports,
     IValidator<ReportForm> validator,
     SubmissionScreening screening,
     FormTimer timer,
@@ -50,6 +54,13 @@ public sealed class SubmitModel(
         {
             ModelState.AddModelError(CaptchaField, text["Captcha.Refused"]);
             return Page();
+        }
+
+        if (screened.Suspicious && !unverifiedReports.TryAcquire(HttpContext, out var retryAfter))
+        {
+            if (retryAfter is { } wait)
+                RateLimitPolicies.SetRetryAfter(Response, wait);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
         await handler.Handle(Form, screened.Signals, CultureInfo.CurrentUICulture.Name, cancellationToken);

@@ -73,6 +73,11 @@ public sealed class Portal : IAsyncDisposable
             ["Captcha__Altcha__HmacKey"] = AltchaKey,
             ["Captcha__Altcha__MaxNumber"] = "2000",
             ["Signals__MinimumFillTime"] = "00:00:00",
+            // The whole suite posts from one address; the rate-limit tests start portals with small limits.
+            ["RateLimits__Reports__PermitLimit"] = "100000",
+            ["RateLimits__UnverifiedReports__PermitLimit"] = "100000",
+            ["RateLimits__Challenges__PermitLimit"] = "100000",
+            ["RateLimits__Guesses__PermitLimit"] = "100000",
             ["Delivery__FirstRetryAfter"] = "00:00:00.500",
             ["Delivery__MaxRetryAfter"] = "00:00:01",
             ["Logging__LogLevel__Default"] = "Information",

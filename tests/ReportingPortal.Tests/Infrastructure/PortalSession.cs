@@ -96,6 +96,30 @@ public sealed class PortalSession : IDisposable
             page);
     }
 
+    /// <summary>Every later request says it came through a reverse proxy, from this client address and scheme.</summary>
+    public PortalSession Through(string clientAddress, string scheme = "http")
+    {
+        _client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        _client.DefaultRequestHeaders.Add("X-Forwarded-Proto", scheme);
+        return this;
+    }
+
+    public async Task<Dictionary<string, string>> OperatorLoginForm()
+    {
+        var (_, page) = await GetPage("/operators/login");
+        return page.QuerySelectorAll("form input")
+            .Where(input => input.GetAttribute("name") is not null)
+            .ToDictionary(input => input.GetAttribute("name")!, input => input.GetAttribute("value") ?? "");
+    }
+
+    public async Task<HttpResponseMessage> SignInAsOperator(string password = Portal.OperatorPassword)
+    {
+        var fields = await OperatorLoginForm();
+        fields["UserName"] = "operator";
+        fields["Password"] = password;
+        return await Post("/operators/login", fields);
+    }
+
     public void Dispose() => _client.Dispose();
 }
 

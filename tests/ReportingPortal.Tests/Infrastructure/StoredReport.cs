@@ -46,9 +46,9 @@ public sealed class StoredReport
         return await connection.ExecuteScalarAsync<long>("select count(*) from reports");
     }
 
-    public static async Task<long> CountWithDescription(string description)
+    public static async Task<long> CountWithDescription(string description, string? connectionString = null)
     {
-        await using var connection = await TestDatabase.Open();
+        await using var connection = await TestDatabase.OpenDatabase(connectionString ?? TestDatabase.ConnectionString);
         return await connection.ExecuteScalarAsync<long>("select count(*) from reports where description = @description", new { description });
     }
 }
