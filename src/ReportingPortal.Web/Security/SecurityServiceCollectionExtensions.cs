@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ReportingPortal.Web.Configuration;
 using ReportingPortal.Web.Operators;
 
@@ -14,7 +17,7 @@ public static class SecurityServiceCollectionExtensions
     public const string ReceiptCookie = "rp-receipt";
     public const string OperatorCookie = "rp-operator";
 
-    /// <summary>Trusted proxies, HSTS and the portal's only cookies: antiforgery, the receipt hand-over and the operator's.</summary>
+    /// <summary>Trusted proxies, HSTS, Data Protection keys shared through the database, and the portal's only cookies: antiforgery, the receipt hand-over and the operator's.</summary>
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services)
     {
         services.AddValidatedOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section)
@@ -28,6 +31,10 @@ public static class SecurityServiceCollectionExtensions
             options.MaxAge = TimeSpan.FromDays(365);
             options.IncludeSubDomains = true;
         });
+
+        services.AddDataProtection().SetApplicationName("ReportingPortal");
+        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, database) =>
+            options.XmlRepository = new DatabaseXmlRepository(database));
 
         services.AddHttpContextAccessor();
         services.AddOptions<AntiforgeryOptions>().Configure<IHttpContextAccessor>((options, requests) =>
