@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Http.Features;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Security;
@@ -17,6 +18,13 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
     kestrel.Limits.MaxRequestBodySize = 256 * 1024;
+});
+builder.Services.Configure<FormOptions>(form =>
+{
+    form.ValueCountLimit = 100;
+    form.KeyLengthLimit = 100;
+    form.ValueLengthLimit = 128 * 1024;
+    form.MultipartBodyLengthLimit = 256 * 1024;
 });
 
 builder.Services.AddStorage();

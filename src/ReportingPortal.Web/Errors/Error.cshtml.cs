@@ -11,13 +11,16 @@ public sealed class ErrorModel : PageModel
     public string TitleKey { get; private set; } = "Error.Title";
     public string MessageKey { get; private set; } = "Error.Message";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Read from the route too: when the form itself cannot be read, MVC binds no parameter at all.
+        var status = code ?? (int.TryParse(RouteData.Values["code"]?.ToString(), out var routed)
+            ? routed
+            : StatusCodes.Status500InternalServerError);
         (TitleKey, MessageKey) = status switch
         {
             StatusCodes.Status400BadRequest => ("Error.BadRequest.Title", "Error.BadRequest.Message"),

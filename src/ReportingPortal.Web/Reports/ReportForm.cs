@@ -37,6 +37,19 @@ public sealed class ReportForm
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
 
+    /// <summary>Cleans every typed field before it is checked and stored (see <see cref="PlainText"/>).</summary>
+    public void Clean()
+    {
+        Urls = PlainText.Clean(Urls, multiline: true);
+        Description = PlainText.Clean(Description, multiline: true);
+        Platform = PlainText.Clean(Platform, multiline: false);
+        Usernames = PlainText.Clean(Usernames, multiline: false);
+        Country = PlainText.Clean(Country, multiline: false);
+        Region = PlainText.Clean(Region, multiline: false);
+        ContactName = PlainText.Clean(ContactName, multiline: false);
+        ContactEmail = PlainText.Clean(ContactEmail, multiline: false);
+    }
+
     /// <summary>The links, one per line as typed, without blank lines or surrounding spaces.</summary>
     public IReadOnlyList<string> UrlList() =>
         (Urls ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

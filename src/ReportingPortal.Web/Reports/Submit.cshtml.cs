@@ -43,6 +43,7 @@ public sealed class SubmitModel(
         Response.Headers.CacheControl = "no-store";
         if (!ReceiptCodes.IsFormKey(Form.FormKey))
             Form.FormKey = ReceiptCodes.NewFormKey();
+        Form.Clean();
 
         foreach (var failure in validator.Validate(Form).Errors)
             ModelState.AddModelError($"{nameof(Form)}.{failure.PropertyName}", failure.ErrorMessage);

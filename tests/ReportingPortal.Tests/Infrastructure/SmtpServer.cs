@@ -62,7 +62,10 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public IReadOnlyList<MimeMessage> Messages() =>
         Directory.Exists(_folder)
-            ? Directory.GetFiles(_folder, "*.eml").Order(StringComparer.Ordinal).Select(file => MimeMessage.Load(file)).ToList()
+            ? Directory.GetFiles(_folder, "*.eml")
+                // "*.eml" also matches the hidden files a message is written to before it is renamed into place.
+                .Where(file => !Path.GetFileName(file).StartsWith('.'))
+                .Order(StringComparer.Ordinal).Select(file => MimeMessage.Load(file)).ToList()
             : [];
 
     /// <summary>Waits until the messages received satisfy <paramref name="done"/>, and returns them.</summary>
