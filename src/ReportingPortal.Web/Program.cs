@@ -1,4 +1,8 @@
 using Hangfire;
+using Microsoft.AspNetCore.Http.Features;
+using ReportingPortal.Web.Captcha;
+using ReportingPortal.Web.RateLimiting;
+using ReportingPortal.Web.Security;
 using ReportingPortal.Web.Email;
 using ReportingPortal.Web.Errors;
 using ReportingPortal.Web.Forwarding;
@@ -23,6 +27,13 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.AddServerHeader = false;
     kestrel.Limits.MaxRequestBodySize = 256 * 1024;
 });
+builder.Services.Configure<FormOptions>(form =>
+{
+    form.ValueCountLimit = 100;
+    form.KeyLengthLimit = 100;
+    form.ValueLengthLimit = 128 * 1024;
+    form.MultipartBodyLengthLimit = 256 * 1024;
+});
 
 builder.Services.AddStorage();
 builder.Services.AddJobs(builder.Configuration);
@@ -35,6 +46,9 @@ builder.Services.AddReports();
 builder.Services.AddLearn();
 builder.Services.AddValidatedOptions<QuickExitOptions>(QuickExitOptions.Section);
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
+builder.Services.AddCaptcha();
+builder.Services.AddPortalSecurity();
+builder.Services.AddPortalRateLimits();
 builder.Services
     .AddRazorPages(options =>
     {
@@ -43,22 +57,16 @@ builder.Services
         options.Conventions.AllowAnonymousToPage("/Operators/Login");
         options.Conventions.AddPageRoute("/Learn/Article", "learn/children/{slug}");
     })
-    .AddCookieTempDataProvider(options =>
-    {
-        options.Cookie.Name = "rp-receipt";
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.IsEssential = true;
-    });
-builder.Services.AddAntiforgery(options =>
-{
-    options.Cookie.Name = "rp-antiforgery";
-    options.Cookie.SameSite = SameSiteMode.Strict;
-});
+    .AddCookieTempDataProvider();
 
 var app = builder.Build();
 
 app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
 app.UseResponseCompression();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -67,12 +75,14 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestLocalization();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapLanguageChoice();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapCaptcha().RequireRateLimiting(RateLimitPolicies.Challenges);
 app.MapHangfireDashboard("/jobs", new DashboardOptions
     {
         Authorization = [],

@@ -19,6 +19,13 @@ public sealed class MailBody
         return this;
     }
 
+    public MailBody Subheading(string text)
+    {
+        _text.Append(text).Append('\n').Append(new string('-', Math.Min(text.Length, 60))).Append("\n\n");
+        _html.Append("<h2 style=\"font-size:1.1em\">").Append(_encoder.Encode(text)).Append("</h2>\n");
+        return this;
+    }
+
     public MailBody Paragraph(string text)
     {
         _text.Append(text).Append("\n\n");

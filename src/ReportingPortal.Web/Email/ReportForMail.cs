@@ -25,13 +25,17 @@ public sealed class ReportForMail
     public string? ContactEmail { get; init; }
     public string Priority { get; init; } = "";
     public DateTime ReceivedAt { get; init; }
+    public bool? CaptchaVerified { get; init; }
+    public bool? HoneypotFilled { get; init; }
+    public int? SecondsToFill { get; init; }
 
     public static async Task<Dictionary<long, ReportForMail>> Load(NpgsqlConnection connection, long[] reportIds, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<ReportForMail>(new CommandDefinition("""
             select id, reference, language, reporter_role as ReporterRole, category, urls, platform, usernames,
                    country, region, occurred, child_age_range as ChildAgeRange, child_in_danger as ChildInDanger,
                    description, contact_preference as ContactPreference, contact_name as ContactName,
-                   contact_email as ContactEmail, priority, received_at as ReceivedAt
+                   contact_email as ContactEmail, priority, received_at as ReceivedAt,
+                   captcha_verified as CaptchaVerified, honeypot_filled as HoneypotFilled, seconds_to_fill as SecondsToFill
             from reports where id = any(@reportIds)
             """, new { reportIds }, cancellationToken: cancellationToken))).ToDictionary(report => report.Id);
 }

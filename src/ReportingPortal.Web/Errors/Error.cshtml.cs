@@ -11,14 +11,16 @@ public sealed class ErrorModel : PageModel
     public string TitleKey { get; private set; } = "Error.Title";
     public string MessageKey { get; private set; } = "Error.Message";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
-        // After an exception the handler has already set the status (500, or 503 when the database is away).
-        var status = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
+        // Read from the route too: when the form itself cannot be read, MVC binds no parameter at all. After an
+        // exception the handler has already set the status (500, or 503 when the database is away).
+        var status = code ?? (int.TryParse(RouteData.Values["code"]?.ToString(), out var routed) ? routed
+            : Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         if (status == StatusCodes.Status503ServiceUnavailable)
             Response.Headers.RetryAfter = "30";
         (TitleKey, MessageKey) = status switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using ReportingPortal.Web.Email;
 using ReportingPortal.Web.Reports;
@@ -7,7 +8,7 @@ using ReportingPortal.Web.Reports;
 namespace ReportingPortal.Web.Forwarding;
 
 /// <summary>The email a responder queue gets: everything needed to act. The subject carries only reference and priority.</summary>
-public sealed class ForwardMessage(IStringLocalizer<SharedResource> text, MailSender sender)
+public sealed class ForwardMessage(IStringLocalizer<SharedResource> text, MailSender sender, IOptions<SignalsOptions> signals)
 {
     public const string Kind = "Forward";
 
@@ -35,7 +36,18 @@ public sealed class ForwardMessage(IStringLocalizer<SharedResource> text, MailSe
                 .Field(text["Forward.Label.Contact"], text[$"Form.Contact.{report.ContactPreference}"])
                 .Field(text["Forward.ContactName"], report.ContactName)
                 .Field(text["Forward.ContactEmail"], report.ContactEmail)
-                .Paragraph(text["Forward.LinksAsText"]);
+                .Paragraph(text["Forward.LinksAsText"])
+                .Subheading(text["Forward.Signals.Heading"])
+                .Paragraph(text["Forward.Signals.Explained"])
+                .Field(text["Forward.Signals.Captcha"], text[report.CaptchaVerified switch
+                {
+                    true => "Forward.Signals.Captcha.Verified",
+                    false => "Forward.Signals.Captcha.NotVerified",
+                    null => "Forward.Signals.Captcha.NotUsed",
+                }])
+                .Field(text["Forward.Signals.Honeypot"], text[report.HoneypotFilled == true
+                    ? "Forward.Signals.Honeypot.Filled" : "Forward.Signals.Honeypot.Empty"])
+                .Field(text["Forward.Signals.FillTime"], FillTime(report.SecondsToFill));
 
             var message = new MimeMessage
             {
@@ -48,4 +60,9 @@ public sealed class ForwardMessage(IStringLocalizer<SharedResource> text, MailSe
             message.To.Add(new MailboxAddress(queue?.DisplayName ?? "", address));
             return message;
         });
+
+    private string FillTime(int? seconds) =>
+        seconds is not { } value ? text["Forward.Signals.FillTime.Unknown"]
+        : value < signals.Value.MinimumFillTime.TotalSeconds ? text["Forward.Signals.FillTime.TooFast", value]
+        : text["Forward.Signals.FillTime.Seconds", value];
 }

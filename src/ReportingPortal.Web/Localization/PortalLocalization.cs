@@ -48,8 +48,15 @@ public static class PortalLocalization
     {
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
             return null;
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var go = form["Go"].ToString();
+        string go;
+        try
+        {
+            go = (await context.Request.ReadFormAsync(context.RequestAborted))["Go"].ToString();
+        }
+        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return null; // a broken form is answered later, kindly, by the page it was sent to
+        }
         return go.StartsWith(LanguageAction, StringComparison.Ordinal) && Languages.IsSupported(go[LanguageAction.Length..])
             ? new ProviderCultureResult(go[LanguageAction.Length..])
             : null;

@@ -3,12 +3,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ReportingPortal.Web.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace ReportingPortal.Web.Operators;
 
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[EnableRateLimiting(RateLimitPolicies.Guesses)]
 public sealed class LoginModel(IOptions<OperatorsOptions> options, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]

@@ -12,9 +12,6 @@ public static class OperatorsServiceCollectionExtensions
         services.AddOptions<OperatorsOptions>().BindConfiguration(OperatorsOptions.Section);
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
-            cookie.Cookie.Name = "rp-operator";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.LoginPath = "/operators/login";
             cookie.AccessDeniedPath = "/operators/login";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);

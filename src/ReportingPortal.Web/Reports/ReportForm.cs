@@ -15,6 +15,13 @@ public sealed class ReportForm
     public const int MaxEmailLength = 254;
 
     public string FormKey { get; set; } = "";
+
+    /// <summary>When the form was opened, protected by the server (see <see cref="FormTimer"/>).</summary>
+    public string? OpenedAt { get; set; }
+
+    /// <summary>A field people never see or fill in; automated senders often do.</summary>
+    public string? Website { get; set; }
+
     public ReporterRole? ReporterRole { get; set; }
     public ReportCategory? Category { get; set; }
     public string? Urls { get; set; }
@@ -31,6 +38,19 @@ public sealed class ReportForm
     public string? ContactEmail { get; set; }
 
     public bool IsFromAChild => ReporterRole is Reports.ReporterRole.ChildAboutThemselves or Reports.ReporterRole.ChildAboutSomeoneElse;
+
+    /// <summary>Cleans every typed field before it is checked and stored (see <see cref="PlainText"/>).</summary>
+    public void Clean()
+    {
+        Urls = PlainText.Clean(Urls, multiline: true);
+        Description = PlainText.Clean(Description, multiline: true);
+        Platform = PlainText.Clean(Platform, multiline: false);
+        Usernames = PlainText.Clean(Usernames, multiline: false);
+        Country = PlainText.Clean(Country, multiline: false);
+        Region = PlainText.Clean(Region, multiline: false);
+        ContactName = PlainText.Clean(ContactName, multiline: false);
+        ContactEmail = PlainText.Clean(ContactEmail, multiline: false);
+    }
 
     /// <summary>The links, one per line as typed, without blank lines or surrounding spaces.</summary>
     public IReadOnlyList<string> UrlList() =>

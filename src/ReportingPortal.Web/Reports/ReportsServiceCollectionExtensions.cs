@@ -10,7 +10,11 @@ public static class ReportsServiceCollectionExtensions
         services.AddValidatedOptions<ReceiptOptions>(ReceiptOptions.Section)
             .Validate(options => options.SecretKeyBytes().Length >= 32,
                 "Receipts:SecretKey must be base64 for at least 32 random bytes (for example: openssl rand -base64 32).");
+        services.AddValidatedOptions<SignalsOptions>(SignalsOptions.Section)
+            .Validate(options => options.MinimumFillTime >= TimeSpan.Zero, "Signals:MinimumFillTime must not be negative.");
         services.AddSingleton<ReceiptCodes>();
+        services.AddSingleton<FormTimer>();
+        services.AddScoped<SubmissionScreening>();
         services.AddSingleton<IValidator<ReportForm>, ReportFormValidator>();
         services.AddScoped<SubmitReportHandler>();
         return services;

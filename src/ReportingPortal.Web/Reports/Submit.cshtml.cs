@@ -3,7 +3,10 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.Localization;
+using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Shared;
 
 namespace ReportingPortal.Web.Reports;
@@ -13,9 +16,19 @@ namespace ReportingPortal.Web.Reports;
 /// steps' answers as hidden fields), so the flow needs no server-side session and works without JavaScript.
 /// A post without a step action (a script, or a browser that sends everything at once) is sent as it is.
 /// </summary>
-public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportForm> validator, IStringLocalizer<SharedResource> text)
+[EnableRateLimiting(RateLimitPolicies.Reports)]
+public sealed class SubmitModel(
+    SubmitReportHandler handler,
+    UnverifiedReportLimiter unverifiedReports,
+    IValidator<ReportForm> validator,
+    SubmissionScreening screening,
+    FormTimer timer,
+    IStringLocalizer<SharedResource> text)
     : PageModel
 {
+    /// <summary>The id of the captcha on the page, and its key in the model state.</summary>
+    public const string CaptchaField = "captcha";
+
     [BindProperty]
     public ReportForm Form { get; set; } = new();
 
@@ -29,13 +42,14 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
 
     public string CurrentStep { get; private set; } = ReportSteps.You;
 
-    public void OnGet() => Form = new ReportForm { FormKey = ReceiptCodes.NewFormKey() };
+    public void OnGet() => Form = new ReportForm { FormKey = ReceiptCodes.NewFormKey(), OpenedAt = timer.Start() };
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
         if (!ReceiptCodes.IsFormKey(Form.FormKey))
             Form.FormKey = ReceiptCodes.NewFormKey();
+        Form.Clean();
         var from = ReportSteps.Normalise(Step);
 
         switch (Go)
@@ -58,7 +72,21 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
         if (!Validate(ReportSteps.All))
             return ShowErrors(FirstStepWithErrors());
 
-        await handler.Handle(Form, CultureInfo.CurrentUICulture.Name, cancellationToken);
+        var screened = await screening.Screen(Form, Request, cancellationToken);
+        if (screened.Captcha == CaptchaResult.Refused && !await handler.WasSent(Form.FormKey, cancellationToken))
+        {
+            ModelState.AddModelError(CaptchaField, text["Captcha.Refused"]);
+            return ShowErrors(ReportSteps.Check);
+        }
+
+        if (screened.Suspicious && !unverifiedReports.TryAcquire(HttpContext, out var retryAfter))
+        {
+            if (retryAfter is { } wait)
+                RateLimitPolicies.SetRetryAfter(Response, wait);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        await handler.Handle(Form, screened.Signals, CultureInfo.CurrentUICulture.Name, cancellationToken);
         TempData[ReceiptModel.FormKeyTempDataKey] = Form.FormKey;
         TempData[ReceiptModel.ForAChildTempDataKey] = Form.IsFromAChild;
         Response.Headers.Location = Url.Page("/Reports/Receipt");
@@ -107,8 +135,12 @@ public sealed class SubmitModel(SubmitReportHandler handler, IValidator<ReportFo
     public IEnumerable<(string Id, string Message)> ErrorSummary() =>
         ReportSteps.Fields[CurrentStep]
             .Select(field => (Id: FirstInputId(field), Message: ErrorFor(field)))
+            .Append((Id: CaptchaField, Message: CurrentStep == ReportSteps.Check ? CaptchaError : null))
             .Where(error => error.Message is not null)
             .Select(error => (error.Id, error.Message!));
+
+    public string? CaptchaError =>
+        ModelState.TryGetValue(CaptchaField, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     /// <summary>Every answer that is not asked on the current step, to carry along as hidden fields.</summary>
     public IEnumerable<(string Name, string Value)> CarriedAnswers() =>

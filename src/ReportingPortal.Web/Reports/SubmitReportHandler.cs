@@ -12,7 +12,7 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
 {
     private const string UniqueViolation = "23505";
 
-    public async Task<string> Handle(ReportForm form, string language, CancellationToken cancellationToken)
+    public async Task<string> Handle(ReportForm form, ReportSignals signals, string language, CancellationToken cancellationToken)
     {
         var formKeyHash = ReceiptCodes.HashFormKey(form.FormKey);
         var accessCodeHash = codes.HashAccessCode(codes.AccessCodeFor(form.FormKey));
@@ -21,6 +21,7 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
         var country = Optional(form.Country);
         var forwards = router.QueuesFor(form.Category.Value, country, priority)
             .SelectMany(queue => queue.Addresses.Select(address => (Queue: queue.Name, Recipient: address)))
+            .DistinctBy(forward => forward.Recipient) // an address in two queues gets one copy
             .ToList();
 
         // A new reference can collide with an old one (40 random bits); then try again with another.
@@ -35,11 +36,11 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
                                              urls, platform, usernames, country, region, occurred, child_age_range,
                                              child_in_danger, description, contact_preference, contact_name, contact_email,
-                                             priority)
+                                             priority, captcha_verified, honeypot_filled, seconds_to_fill)
                         values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
                                 @Urls, @Platform, @Usernames, @Country, @Region, @When, @ChildAge,
                                 @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail,
-                                @Priority)
+                                @Priority, @CaptchaVerified, @HoneypotFilled, @SecondsToFill)
                         on conflict (form_key_hash) do nothing
                         returning id, reference
                     ),
@@ -78,6 +79,9 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         Acknowledge = !anonymous,
                         Queues = forwards.Select(forward => forward.Queue).ToArray(),
                         Recipients = forwards.Select(forward => forward.Recipient).ToArray(),
+                        signals.CaptchaVerified,
+                        signals.HoneypotFilled,
+                        signals.SecondsToFill,
                     },
                     cancellationToken: cancellationToken));
 
@@ -93,6 +97,15 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                 logger.LogWarning("A new report reference collided with an existing one; choosing another");
             }
         }
+    }
+
+    /// <summary>Whether the report sent with this form is already stored (the form is being sent again).</summary>
+    public async Task<bool> WasSent(string formKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from reports where form_key_hash = @FormKeyHash)",
+            new { FormKeyHash = ReceiptCodes.HashFormKey(formKey) }, cancellationToken: cancellationToken));
     }
 
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -63,7 +63,8 @@ public sealed class SmtpServer : IAsyncDisposable
     public IReadOnlyList<MimeMessage> Messages() =>
         Directory.Exists(_folder)
             ? Directory.GetFiles(_folder, "*.eml")
-                .Where(file => !Path.GetFileName(file).StartsWith('.')) // still being written
+                // "*.eml" also matches the hidden files a message is written to before it is renamed into place.
+                .Where(file => !Path.GetFileName(file).StartsWith('.'))
                 .Order(StringComparer.Ordinal).Select(file => MimeMessage.Load(file)).ToList()
             : [];
 

@@ -25,14 +25,17 @@ public sealed class StoredReport
     public string? contact_name { get; init; }
     public string? contact_email { get; init; }
     public DateTime received_at { get; init; }
+    public bool? captcha_verified { get; init; }
+    public bool? honeypot_filled { get; init; }
+    public int? seconds_to_fill { get; init; }
 
-    public static async Task<StoredReport> Load(string reference)
+    public static async Task<StoredReport> Load(string reference, string? connectionString = null)
     {
-        await using var connection = await TestDatabase.Open();
+        await using var connection = await TestDatabase.OpenDatabase(connectionString ?? TestDatabase.ConnectionString);
         return await connection.QuerySingleAsync<StoredReport>("""
             select id, reference, access_code_hash, language, reporter_role, category, urls, platform, usernames,
                    country, region, occurred, child_age_range, child_in_danger, description, contact_preference,
-                   contact_name, contact_email, received_at
+                   contact_name, contact_email, received_at, captcha_verified, honeypot_filled, seconds_to_fill
             from reports where reference = @reference
             """, new { reference });
     }
@@ -43,9 +46,9 @@ public sealed class StoredReport
         return await connection.ExecuteScalarAsync<long>("select count(*) from reports");
     }
 
-    public static async Task<long> CountWithDescription(string description)
+    public static async Task<long> CountWithDescription(string description, string? connectionString = null)
     {
-        await using var connection = await TestDatabase.Open();
+        await using var connection = await TestDatabase.OpenDatabase(connectionString ?? TestDatabase.ConnectionString);
         return await connection.ExecuteScalarAsync<long>("select count(*) from reports where description = @description", new { description });
     }
 }

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using ReportingPortal.Web.Captcha;
+
+namespace ReportingPortal.Web.Reports;
+
+public sealed class SignalsOptions
+{
+    public const string Section = "Signals";
+
+    /// <summary>A form sent faster than this after it was opened is unlikely to have been filled in by a person.</summary>
+    public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>What the anti-abuse checks saw, stored with the report and shown to responders. Never identifies a device.</summary>
+public sealed record ReportSignals(bool? CaptchaVerified, bool HoneypotFilled, int? SecondsToFill);
+
+/// <param name="Suspicious">Sent without a solved captcha, with the trap field filled in, or too fast: such reports
+/// are still accepted, under a stricter rate limit.</param>
+public sealed record Screening(CaptchaResult Captcha, ReportSignals Signals, bool Suspicious);
+
+/// <summary>The cheap checks run on every report form post: the captcha, the honeypot field and the fill time.</summary>
+public sealed class SubmissionScreening(ICaptchaVerifier captcha, FormTimer timer, IOptions<SignalsOptions> options)
+{
+    public async Task<Screening> Screen(ReportForm form, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var answer = request.HasFormContentType ? request.Form[captcha.ResponseField].ToString() : "";
+        var result = captcha is NoCaptchaVerifier ? CaptchaResult.NotUsed
+            : answer.Length == 0 ? CaptchaResult.NotAnswered
+            : await captcha.Verify(answer, request.Host.Host, form.FormKey, cancellationToken);
+
+        var signals = new ReportSignals(
+            CaptchaVerified: result == CaptchaResult.NotUsed ? null : result == CaptchaResult.Verified,
+            HoneypotFilled: !string.IsNullOrEmpty(form.Website),
+            SecondsToFill: timer.SecondsSince(form.OpenedAt));
+        var tooFast = signals.SecondsToFill is not { } seconds || seconds < options.Value.MinimumFillTime.TotalSeconds;
+        return new Screening(result, signals, signals.CaptchaVerified == false || signals.HoneypotFilled || tooFast);
+    }
+}

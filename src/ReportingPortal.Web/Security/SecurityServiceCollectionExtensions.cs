@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ReportingPortal.Web.Configuration;
+using ReportingPortal.Web.Operators;
+
+namespace ReportingPortal.Web.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    public const string AntiforgeryCookie = "rp-antiforgery";
+    public const string ReceiptCookie = "rp-receipt";
+    public const string OperatorCookie = "rp-operator";
+
+    /// <summary>Trusted proxies, HSTS, Data Protection keys shared through the database, and the portal's only cookies: antiforgery, the receipt hand-over and the operator's.</summary>
+    public static IServiceCollection AddPortalSecurity(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section)
+            .Validate(settings => settings.IsValid(),
+                "ForwardedHeaders:KnownProxies must be IP addresses and ForwardedHeaders:KnownNetworks CIDR networks (10.0.0.0/24).");
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ForwardedHeadersSettings>>((options, settings) => settings.Value.ApplyTo(options));
+
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
+        services.AddDataProtection().SetApplicationName("ReportingPortal");
+        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, database) =>
+            options.XmlRepository = new DatabaseXmlRepository(database));
+
+        services.AddHttpContextAccessor();
+        services.AddOptions<AntiforgeryOptions>().Configure<IHttpContextAccessor>((options, requests) =>
+            options.Cookie = new PortalCookie(AntiforgeryCookie, requests));
+        services.AddOptions<CookieTempDataProviderOptions>().Configure<IHttpContextAccessor>((options, requests) =>
+            options.Cookie = new PortalCookie(ReceiptCookie, requests));
+        services.AddOptions<CookieAuthenticationOptions>(OperatorsServiceCollectionExtensions.Scheme)
+            .Configure<IHttpContextAccessor>((options, requests) => options.Cookie = new PortalCookie(OperatorCookie, requests));
+        return services;
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+}
