@@ -161,4 +161,40 @@ public sealed class ReportFlowTests
         await page.WaitForSelectorAsync("#Form_Category_Grooming");
         (await page.InputValueAsync("input[type=hidden][name='Form.ReporterRole']")).ShouldBe("ChildAboutSomeoneElse");
     }
+
+    [Test]
+    public async Task TheSelfHostedCaptchaSolvesInTheBrowserUnderTheStrictContentSecurityPolicy()
+    {
+        await using var browser = await Browsers.Open(_portal.Address, "en");
+        var page = await browser.NewPage();
+        var refusedByPolicy = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                refusedByPolicy.Add(message.Text);
+        };
+
+        await page.GotoAsync("/report");
+        await page.CheckAsync("#Form_ReporterRole_OtherAdult");
+        await Continue(page);
+        await page.CheckAsync("#Form_Category_Other");
+        await page.FillAsync("#Form_Description", "Solved by the widget in a real browser.");
+        await Continue(page);
+        await page.CheckAsync("#Form_When_NotSure");
+        await Continue(page);
+        await page.CheckAsync("#Form_ChildAge_NotSure");
+        await page.CheckAsync("#Form_ChildInDanger_No");
+        await Continue(page);
+        await page.CheckAsync("#Form_Contact_Anonymous");
+        await Continue(page);
+        await page.ClickAsync("altcha-widget input[type=checkbox]");
+        await page.WaitForFunctionAsync("() => document.querySelector(\"input[name=altcha]\")?.value?.length > 0");
+        await page.ClickAsync("button[name=Go][value=send]");
+
+        await page.WaitForURLAsync("**/report/receipt");
+        var reference = (await page.TextContentAsync("#reference"))!.Trim();
+        (await StoredReport.Load(reference)).captcha_verified.ShouldBe(true);
+        refusedByPolicy.ShouldBeEmpty();
+        browser.OtherHosts.ShouldBeEmpty();
+    }
 }
