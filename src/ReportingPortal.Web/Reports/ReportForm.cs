@@ -53,8 +53,10 @@ public sealed class ReportForm
     }
 
     /// <summary>The links, one per line as typed, without blank lines or surrounding spaces.</summary>
-    public IReadOnlyList<string> UrlList() =>
-        (Urls ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> UrlList() => Links(Urls);
+
+    public static IReadOnlyList<string> Links(string? urls) =>
+        (urls ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     public static bool IsWebAddress(string value) =>
         value.Length <= MaxUrlLength
@@ -124,9 +126,9 @@ public sealed class ReportFormValidator : AbstractValidator<ReportForm>
         RuleSet(ReportSteps.Where, () =>
         {
             RuleFor(form => form.Urls)
-                .Must(urls => urls is null || new ReportForm { Urls = urls }.UrlList().Count <= ReportForm.MaxUrls)
+                .Must(urls => ReportForm.Links(urls).Count <= ReportForm.MaxUrls)
                 .WithMessage(form => Say(form, "Validation.Urls.TooMany", ReportForm.MaxUrls))
-                .Must(urls => urls is null || new ReportForm { Urls = urls }.UrlList().All(ReportForm.IsWebAddress))
+                .Must(urls => ReportForm.Links(urls).All(ReportForm.IsWebAddress))
                 .WithMessage(form => Say(form, "Validation.Urls.Format"));
             RuleFor(form => form.Platform).MaximumLength(ReportForm.MaxShortTextLength)
                 .WithMessage(form => Say(form, "Validation.TooLong", ReportForm.MaxShortTextLength));

@@ -159,8 +159,7 @@ public sealed class SubmitModel(
         var value = Answer(field);
         if (string.IsNullOrWhiteSpace(value))
             return null;
-        var type = typeof(ReportForm).GetProperty(field)!.PropertyType;
-        if (Nullable.GetUnderlyingType(type) is { IsEnum: true })
+        if (ChoicesOf(field) is not null)
             return Say($"Form.{field}.{value}");
         return field == nameof(ReportForm.Country) && Countries.IsKnown(value) ? Countries.Name(value) : value;
     }
@@ -168,13 +167,16 @@ public sealed class SubmitModel(
     public string QuestionFor(string field) =>
         text[$"Form.{field}.Legend"] is { ResourceNotFound: false } ? Say($"Form.{field}.Legend") : Say($"Form.{field}.Label");
 
-    private static string FirstInputId(string field)
-    {
-        var type = typeof(ReportForm).GetProperty(field)!.PropertyType;
-        return Nullable.GetUnderlyingType(type) is { IsEnum: true } choices
+    private static string FirstInputId(string field) =>
+        ChoicesOf(field) is { } choices
             ? $"{nameof(Form)}_{field}_{Enum.GetNames(choices)[0]}"
             : $"{nameof(Form)}_{field}";
-    }
+
+    /// <summary>The enum of choices a field offers (radio buttons), or null for a field that takes text.</summary>
+    private static Type? ChoicesOf(string field) =>
+        Nullable.GetUnderlyingType(typeof(ReportForm).GetProperty(field)!.PropertyType) is { IsEnum: true } choices
+            ? choices
+            : null;
 
     public ChoiceGroup Choices<TEnum>(string field, bool hints = false) where TEnum : struct, Enum =>
         new(
