@@ -79,7 +79,7 @@ start_site() {
     Receipts__SecretKey="$(head -c 32 /dev/urandom | base64)" \
     Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None Smtp__MaxConnections=$smtp_connections \
     Smtp__From="Report child abuse <no-reply@portal.bench>" \
-    Jobs__RunServer="$1" \
+    Jobs__RunServerInWebSite="$1" \
     Captcha__Provider=altcha Captcha__Altcha__HmacKey="$altcha_key" Captcha__Altcha__MaxNumber=1000 \
     RateLimits__Reports__PermitLimit=100000000 RateLimits__UnverifiedReports__PermitLimit=100000000 \
     RateLimits__Challenges__PermitLimit=100000000 \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole portal on this machine: PostgreSQL, a mail server with a web inbox, migrations,
-# the site and its job server. Ctrl-C stops what this script started; data stays in .data/.
+# the web site and the worker (the job server) as two processes. Ctrl-C stops what this script started;
+# data stays in .data/.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -52,20 +53,28 @@ export Operators__Password=${Operators__Password:-$(secret operator-password)}
 
 log "building the portal"
 dotnet build "$repo/src/ReportingPortal.Web/ReportingPortal.Web.csproj" -c Release -nologo -v quiet >/dev/null
-log "starting the portal (migrations run at start-up)"
+dotnet build "$repo/src/ReportingPortal.Worker/ReportingPortal.Worker.csproj" -c Release -nologo -v quiet >/dev/null
+log "starting the web site (migrations run at start-up)"
 dotnet "$repo/src/ReportingPortal.Web/bin/Release/net10.0/ReportingPortal.Web.dll" \
     --contentRoot "$repo/src/ReportingPortal.Web" &
 children+=($!)
+web_pid=$!
 
 for _ in $(seq 1 120); do
     curl -fsS -o /dev/null "$site_url/health" 2>/dev/null && break
-    kill -0 "${children[-1]}" 2>/dev/null || { log "the portal stopped during start-up; see the messages above"; exit 1; }
+    kill -0 "$web_pid" 2>/dev/null || { log "the web site stopped during start-up; see the messages above"; exit 1; }
     sleep 0.5
 done
 
+log "starting the worker (the job server: acknowledgements, forwards, retries)"
+dotnet "$repo/src/ReportingPortal.Worker/bin/Release/net10.0/ReportingPortal.Worker.dll" &
+children+=($!)
+worker_pid=$!
+
 cat <<MSG
 
-  Portal        $site_url
+  Portal        $site_url            (web site, process $web_pid)
+  Worker        job server and mail     (process $worker_pid)
   Report form   $site_url/report
   Mail inbox    http://127.0.0.1:$inbox_port (every email the portal sends, to reporters and responders)
   Operators     $site_url/operators/mail and $site_url/jobs

@@ -3,18 +3,15 @@ using Microsoft.AspNetCore.Http.Features;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Security;
-using ReportingPortal.Web.Email;
 using ReportingPortal.Web.Errors;
-using ReportingPortal.Web.Forwarding;
-using ReportingPortal.Web.Jobs;
+using ReportingPortal.Core.Jobs;
 using ReportingPortal.Web.Learn;
 using ReportingPortal.Web.Localization;
 using ReportingPortal.Web.Operators;
 using ReportingPortal.Web.Reports;
 using ReportingPortal.Web.Shared;
-using ReportingPortal.Web.Configuration;
-using ReportingPortal.Web.Signposting;
-using ReportingPortal.Web.Storage;
+using ReportingPortal.Core.Configuration;
+using ReportingPortal.Core.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,14 +32,12 @@ builder.Services.Configure<FormOptions>(form =>
     form.MultipartBodyLengthLimit = 256 * 1024;
 });
 
-builder.Services.AddStorage();
-builder.Services.AddJobs(builder.Configuration);
-builder.Services.AddEmail();
-builder.Services.AddForwarding();
+builder.Services.AddPortalCore();
+if (builder.Configuration.GetValue<bool>($"{JobsOptions.Section}:{nameof(JobsOptions.RunServerInWebSite)}"))
+    builder.Services.AddJobServer(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddPortalLocalization();
-builder.Services.AddSignposting();
-builder.Services.AddReports();
+builder.Services.AddReportForm();
 builder.Services.AddLearn();
 builder.Services.AddValidatedOptions<QuickExitOptions>(QuickExitOptions.Section);
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true);

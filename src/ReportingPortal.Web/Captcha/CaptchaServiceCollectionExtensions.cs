@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ReportingPortal.Web.Configuration;
+using ReportingPortal.Core.Configuration;
 
 namespace ReportingPortal.Web.Captcha;
 

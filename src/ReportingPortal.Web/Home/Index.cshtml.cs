@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReportingPortal.Web.Signposting;
+using ReportingPortal.Core.Signposting;
 
 namespace ReportingPortal.Web.Home;
 
 public sealed class IndexModel(HelpDirectory help) : PageModel
 {
-    public Signposting.Help Help { get; } = help.For();
+    public Core.Signposting.Help Help { get; } = help.For();
 }

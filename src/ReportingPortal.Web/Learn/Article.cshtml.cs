@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReportingPortal.Web.Signposting;
+using ReportingPortal.Core.Signposting;
 
 namespace ReportingPortal.Web.Learn;
 
@@ -9,7 +9,7 @@ public sealed class ArticleModel(LearnContent content, HelpDirectory help) : Pag
 {
     public Article? Article { get; private set; }
     public IReadOnlyList<Article> Others { get; private set; } = [];
-    public Signposting.Help Help { get; } = help.For();
+    public Core.Signposting.Help Help { get; } = help.For();
 
     public IActionResult OnGet(string slug)
     {

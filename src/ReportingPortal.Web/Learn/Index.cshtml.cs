@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReportingPortal.Web.Signposting;
+using ReportingPortal.Core.Signposting;
 
 namespace ReportingPortal.Web.Learn;
 
@@ -7,5 +7,5 @@ public sealed class IndexModel(LearnContent content, HelpDirectory help) : PageM
 {
     public IReadOnlyList<Article> ForAdults { get; } = content.All(forChildren: false);
     public IReadOnlyList<Article> ForChildren { get; } = content.All(forChildren: true);
-    public Signposting.Help Help { get; } = help.For();
+    public Core.Signposting.Help Help { get; } = help.For();
 }

@@ -9,7 +9,6 @@ public static class PortalLocalization
 {
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Languages.Codes.Select(CultureInfo.GetCultureInfo).ToList();

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using ReportingPortal.Web.Configuration;
+using ReportingPortal.Core.Configuration;
 
 namespace ReportingPortal.Web.RateLimiting;
 

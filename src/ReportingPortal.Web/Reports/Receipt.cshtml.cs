@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
-using ReportingPortal.Web.Signposting;
+using ReportingPortal.Core.Signposting;
 
 namespace ReportingPortal.Web.Reports;
 
@@ -18,7 +18,7 @@ public sealed class ReceiptModel(NpgsqlDataSource database, ReceiptCodes codes, 
     public string? Reference { get; private set; }
     public string? AccessCode { get; private set; }
     /// <summary>Help for the report's country when the reporter gave one, otherwise the default.</summary>
-    public Signposting.Help Help { get; private set; } = help.For();
+    public Core.Signposting.Help Help { get; private set; } = help.For();
 
     /// <summary>Whether the reporter said they are a child, for the simpler wording.</summary>
     public bool ForAChild { get; private set; }

@@ -3,17 +3,6 @@ using ReportingPortal.Web.Captcha;
 
 namespace ReportingPortal.Web.Reports;
 
-public sealed class SignalsOptions
-{
-    public const string Section = "Signals";
-
-    /// <summary>A form sent faster than this after it was opened is unlikely to have been filled in by a person.</summary>
-    public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(5);
-}
-
-/// <summary>What the anti-abuse checks saw, stored with the report and shown to responders. Never identifies a device.</summary>
-public sealed record ReportSignals(bool? CaptchaVerified, bool HoneypotFilled, int? SecondsToFill);
-
 /// <param name="Suspicious">Sent without a solved captcha, with the trap field filled in, or too fast: such reports
 /// are still accepted, under a stricter rate limit.</param>
 public sealed record Screening(CaptchaResult Captcha, ReportSignals Signals, bool Suspicious);

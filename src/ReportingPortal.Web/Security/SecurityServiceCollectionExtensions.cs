@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using ReportingPortal.Web.Configuration;
+using ReportingPortal.Core.Configuration;
 using ReportingPortal.Web.Operators;
 
 namespace ReportingPortal.Web.Security;

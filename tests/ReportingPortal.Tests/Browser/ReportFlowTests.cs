@@ -9,7 +9,7 @@ namespace ReportingPortal.Tests.Browser;
 public sealed class ReportFlowTests
 {
     private static readonly ResourceManager Text =
-        new("ReportingPortal.Web.Resources.SharedResource", typeof(ReportingPortal.Web.SharedResource).Assembly);
+        new("ReportingPortal.Core.Resources.SharedResource", typeof(ReportingPortal.Core.SharedResource).Assembly);
 
     private Portal _portal = null!;
 

@@ -3,18 +3,15 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportingPortal.Tests.Infrastructure;
-using ReportingPortal.Web.Email;
-using ReportingPortal.Web.Forwarding;
-using ReportingPortal.Web.Localization;
-using ReportingPortal.Web.Signposting;
-using ReportingPortal.Web.Storage;
+using ReportingPortal.Core.Email;
+using ReportingPortal.Core;
+using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.Tests.Email;
 
 /// <summary>Nothing lost: each of these runs a portal with a database and mail server of its own.</summary>
 public sealed class MailDeliveryTests
 {
-    private const string OnlyAcceptReports = "Jobs__RunServer";
 
     [Test]
     public async Task WithTheMailServerDownAReportIsAcceptedAndItsMailArrivesOnceTheServerIsBack()
@@ -43,14 +40,14 @@ public sealed class MailDeliveryTests
     public async Task AReportAcceptedWhileNoJobServerRunsGetsItsMailOnceOneStarts()
     {
         await using var smtp = await SmtpServer.Start();
-        await using var acceptingOnly = await Portal.StartIsolated(smtp, new Dictionary<string, string> { [OnlyAcceptReports] = "false" });
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
         using var visitor = acceptingOnly.NewSession();
         var receipt = await visitor.SubmitReport(ReportAnswers.Identified("later@family.example"));
         await Task.Delay(TimeSpan.FromSeconds(2));
         smtp.Messages().ShouldBeEmpty("no job server runs yet");
         (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString)).ShouldAllBe(d => d.Status == "Pending");
 
-        await using var worker = await acceptingOnly.StartAnother(new Dictionary<string, string> { [OnlyAcceptReports] = "true" });
+        await using var worker = await acceptingOnly.StartAnother(processes: PortalProcesses.WorkerOnly);
         var delivered = await StoredDeliveries.WaitUntilSettled(receipt.Reference, acceptingOnly.ConnectionString);
 
         delivered.ShouldAllBe(delivery => delivery.Status == "Sent");
@@ -61,18 +58,15 @@ public sealed class MailDeliveryTests
     public async Task UrgentMailIsSentBeforeABacklogOfNormalMail()
     {
         await using var smtp = await SmtpServer.Start();
-        await using var acceptingOnly = await Portal.StartIsolated(smtp, new Dictionary<string, string> { [OnlyAcceptReports] = "false" });
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
         using var visitor = acceptingOnly.NewSession();
         var normal = new List<string>();
         for (var i = 0; i < 40; i++)
             normal.Add((await visitor.SubmitReport(ReportAnswers.Anonymous($"Backlog {i}."))).Reference);
         var urgent = (await visitor.SubmitReport(ReportAnswers.Anonymous("A child is in danger now.").With("ChildInDanger", "Yes"))).Reference;
 
-        await using var worker = await acceptingOnly.StartAnother(new Dictionary<string, string>
-        {
-            [OnlyAcceptReports] = "true",
-            ["Jobs__WorkerCount"] = "1",
-        });
+        await using var worker = await acceptingOnly.StartAnother(
+            new Dictionary<string, string> { ["Jobs__WorkerCount"] = "1" }, PortalProcesses.WorkerOnly);
         var messages = await smtp.WaitFor(received => received.Count >= normal.Count * 2 + 1, TimeSpan.FromSeconds(60));
 
         var order = messages.Select(message => message.Subject).ToList();
@@ -120,7 +114,7 @@ public sealed class MailDeliveryTests
     public async Task AJobRunManyTimesAtOnceSendsEachEmailOnce()
     {
         await using var smtp = await SmtpServer.Start();
-        await using var acceptingOnly = await Portal.StartIsolated(smtp, new Dictionary<string, string> { [OnlyAcceptReports] = "false" });
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
         using var visitor = acceptingOnly.NewSession();
         var receipt = await visitor.SubmitReport(ReportAnswers.Identified("once@family.example").With("Category", "AbuseMaterialOnline"));
         await using var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString);
@@ -239,7 +233,7 @@ public sealed class MailDeliveryTests
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging();
-        services.AddStorage().AddEmail().AddForwarding().AddSignposting().AddPortalLocalization();
+        services.AddPortalCore();
         return services.BuildServiceProvider();
     }
 }

@@ -110,16 +110,14 @@ public sealed class FaultTests
     public async Task KillingTheSiteWhileItSendsMailLosesNoEmailAndDuplicatesAtMostOnePerConnection()
     {
         await using var smtp = await SmtpServer.Start();
-        var acceptOnly = new Dictionary<string, string>(QuickRecovery) { ["Jobs__RunServer"] = "false" };
-        await using var accepting = await Portal.StartIsolated(smtp, acceptOnly);
+        await using var accepting = await Portal.StartIsolated(smtp, QuickRecovery, PortalProcesses.WebOnly);
         var served = await Burst(accepting, reporters: 4, until: receipts => receipts.Count >= 120, whenDone: () => { });
         var owed = await OwedEmails(accepting.ConnectionString);
 
-        var sending = new Dictionary<string, string>(QuickRecovery) { ["Jobs__RunServer"] = "true" };
         var kills = 0;
         for (; kills < 2; kills++)
         {
-            await using var sender = await accepting.StartAnother(sending);
+            await using var sender = await accepting.StartAnother(processes: PortalProcesses.WorkerOnly);
             var before = smtp.Count();
             var waiting = System.Diagnostics.Stopwatch.StartNew();
             while (smtp.Count() < before + owed / 4 && waiting.Elapsed < TimeSpan.FromSeconds(60))
@@ -127,7 +125,7 @@ public sealed class FaultTests
             sender.Kill();
         }
         smtp.Count().ShouldBeLessThan(owed, "the kills came while mail was still being sent");
-        await using var last = await accepting.StartAnother(sending);
+        await using var last = await accepting.StartAnother(processes: PortalProcesses.WorkerOnly);
 
         var duplicates = await EveryOwedEmailArrives(smtp, accepting.ConnectionString, served);
         duplicates.ShouldBeLessThanOrEqualTo(kills * SmtpConnections, "at most one duplicate per SMTP connection in use at each kill");

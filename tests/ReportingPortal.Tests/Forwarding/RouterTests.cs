@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ReportingPortal.Web.Forwarding;
+using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Web.Reports;
 
 namespace ReportingPortal.Tests.Forwarding;

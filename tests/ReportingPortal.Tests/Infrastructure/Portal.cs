@@ -15,17 +15,20 @@ public sealed class Portal : IAsyncDisposable
     private static readonly SemaphoreSlim SharedLock = new(1, 1);
     private static Portal? _shared;
 
-    private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private Process? _web;
+    private Process? _worker;
 
     private string? _ownDatabase;
 
-    private Portal(Process process, Uri address, IReadOnlyDictionary<string, string> settings)
+    private Portal(Uri address, IReadOnlyDictionary<string, string> settings, PortalProcesses processes)
     {
-        _process = process;
         Address = address;
         Settings = settings;
+        Processes = processes;
     }
+
+    public PortalProcesses Processes { get; }
 
     public string ConnectionString => Settings["ConnectionStrings__Portal"];
 
@@ -33,9 +36,13 @@ public sealed class Portal : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>What the web site and the worker wrote, interleaved.</summary>
     public string Output => string.Join('\n', _output);
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether every process of this portal has ended.</summary>
+    public bool HasExited => RunningProcesses().All(process => process.HasExited);
+
+    private IEnumerable<Process> RunningProcesses() => new[] { _web, _worker }.OfType<Process>();
 
     /// <summary>One portal with the default test settings, shared by the tests that need nothing special.</summary>
     public static async Task<Portal> Shared()
@@ -96,7 +103,7 @@ public sealed class Portal : IAsyncDisposable
     /// <summary>Fixed for the whole run, so every portal started by the tests derives the same access codes.</summary>
     public static string TestSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public static async Task<Portal> Start(IDictionary<string, string>? overrides = null)
+    public static async Task<Portal> Start(IDictionary<string, string>? overrides = null, PortalProcesses processes = PortalProcesses.WebAndWorker)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -105,32 +112,58 @@ public sealed class Portal : IAsyncDisposable
             settings[key] = value;
         settings["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
 
+        var portal = new Portal(address, settings, processes);
+        try
+        {
+            // The web site migrates the database before it answers; the worker starts after it, as in a deployment.
+            if (processes != PortalProcesses.WorkerOnly)
+            {
+                portal._web = portal.Launch(Repository.WebAssembly, Repository.WebProject, "web");
+                await portal.WaitUntilHealthy(TimeSpan.FromSeconds(60));
+            }
+            if (processes != PortalProcesses.WebOnly)
+            {
+                portal._worker = portal.Launch(Repository.WorkerAssembly, Path.GetDirectoryName(Repository.WorkerAssembly)!, "worker");
+                await portal.WaitUntilWorkerStarted(TimeSpan.FromSeconds(60));
+            }
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
+        return portal;
+    }
+
+    private Process Launch(string assembly, string directory, string name)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Repository.WebProject,
+            WorkingDirectory = directory,
         };
-        start.ArgumentList.Add(Repository.WebAssembly);
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(Repository.WebProject);
-        foreach (var (key, value) in settings)
+        start.ArgumentList.Add(assembly);
+        if (name == "web")
+        {
+            start.ArgumentList.Add("--contentRoot");
+            start.ArgumentList.Add(directory);
+        }
+        foreach (var (key, value) in Settings)
             start.Environment[key] = value;
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
-        var portal = new Portal(process, address, settings);
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) portal._output.Enqueue(line.Data); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) portal._output.Enqueue(line.Data); };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"The {name} did not start.");
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) _output.Enqueue($"{name}: {line.Data}"); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) _output.Enqueue($"{name}: {line.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        await portal.WaitUntilHealthy(TimeSpan.FromSeconds(60));
-        return portal;
+        return process;
     }
 
     /// <summary>A portal with a database of its own (dropped with it) and the given mail server.</summary>
-    public static async Task<Portal> StartIsolated(SmtpServer smtp, IDictionary<string, string>? overrides = null)
+    public static async Task<Portal> StartIsolated(SmtpServer smtp, IDictionary<string, string>? overrides = null,
+        PortalProcesses processes = PortalProcesses.WebAndWorker)
     {
         var database = TestDatabase.NewDatabaseName();
         var settings = new Dictionary<string, string>(smtp.PortalSettings())
@@ -139,18 +172,33 @@ public sealed class Portal : IAsyncDisposable
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
             settings[key] = value;
-        var portal = await Start(settings);
+        var portal = await Start(settings, processes);
         portal._ownDatabase = database;
         return portal;
     }
 
-    /// <summary>Another portal process on the same database and mail server, with some settings changed.</summary>
-    public Task<Portal> StartAnother(IDictionary<string, string>? overrides = null)
+    /// <summary>Another portal on the same database and mail server, with some settings changed.</summary>
+    public Task<Portal> StartAnother(IDictionary<string, string>? overrides = null, PortalProcesses processes = PortalProcesses.WebAndWorker)
     {
         var settings = Settings.Where(setting => setting.Key != "ASPNETCORE_URLS").ToDictionary();
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
             settings[key] = value;
-        return Start(settings);
+        return Start(settings, processes);
+    }
+
+    /// <summary>The worker has no HTTP endpoint: it is up once the host says it started (after its migrations).</summary>
+    private async Task WaitUntilWorkerStarted(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (_worker!.HasExited)
+                throw new InvalidOperationException($"The worker exited with code {_worker.ExitCode}:\n{Output}");
+            if (_output.Any(line => line.StartsWith("worker: ", StringComparison.Ordinal) && line.Contains("Application started", StringComparison.Ordinal)))
+                return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The worker did not start in {timeout}:\n{Output}");
     }
 
     public async Task WaitUntilHealthy(TimeSpan timeout)
@@ -159,8 +207,8 @@ public sealed class Portal : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"The portal exited with code {_process.ExitCode}:\n{Output}");
+            if (_web!.HasExited)
+                throw new InvalidOperationException($"The portal exited with code {_web.ExitCode}:\n{Output}");
             try
             {
                 var response = await client.GetAsync(new Uri(Address, "/health"));
@@ -184,19 +232,25 @@ public sealed class Portal : IAsyncDisposable
     /// <summary>Stops the process the hard way, as a crash or power cut would.</summary>
     public void Kill()
     {
-        if (!_process.HasExited)
-            _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
+        foreach (var process in RunningProcesses())
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        foreach (var process in RunningProcesses())
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
         }
-        _process.Dispose();
         if (_ownDatabase is not null)
             await TestDatabase.Drop(_ownDatabase);
     }

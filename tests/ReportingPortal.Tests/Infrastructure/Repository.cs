@@ -7,14 +7,16 @@ public static class Repository
 
     public static string WebProject => Path.Combine(Root, "src", "ReportingPortal.Web");
 
-    /// <summary>The portal as built alongside these tests (same configuration).</summary>
-    public static string WebAssembly
+    /// <summary>The web site as built alongside these tests (same configuration).</summary>
+    public static string WebAssembly => Built("ReportingPortal.Web");
+
+    /// <summary>The worker as built alongside these tests (same configuration).</summary>
+    public static string WorkerAssembly => Built("ReportingPortal.Worker");
+
+    private static string Built(string project)
     {
-        get
-        {
-            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-            return Path.Combine(WebProject, "bin", configuration, "net10.0", "ReportingPortal.Web.dll");
-        }
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        return Path.Combine(Root, "src", project, "bin", configuration, "net10.0", project + ".dll");
     }
 
     private static string FindRoot()

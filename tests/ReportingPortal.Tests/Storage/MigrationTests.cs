@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Tests.Infrastructure;
-using ReportingPortal.Web.Storage;
+using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.Tests.Storage;
 

@@ -1,0 +1,94 @@
+using Dapper;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using ReportingPortal.Core.Reports;
+
+namespace ReportingPortal.Core.Email;
+
+/// <summary>
+/// Hands owed mail to Hangfire: every poll interval it claims what is due in priority order and enqueues one job
+/// per batch of reports, in the queue for their priority, so one job sends many emails over one SMTP connection.
+/// </summary>
+public sealed class MailDispatcher(
+    NpgsqlDataSource database,
+    IBackgroundJobClient jobs,
+    IOptions<DeliveryOptions> options,
+    ILogger<MailDispatcher> logger) : BackgroundService
+{
+    // Polling rather than LISTEN/NOTIFY: a NOTIFY in each report's transaction would serialise every commit.
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchDue(stoppingToken) == settings.BatchSize)
+                {
+                }
+                await Task.Delay(settings.PollInterval, stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                logger.LogWarning("Cannot hand out owed mail ({Error}); trying again shortly", exception.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims due mail and enqueues a job per batch of reports; returns how many emails were claimed.</summary>
+    public async Task<int> DispatchDue(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var claimed = (await connection.QueryAsync<(long ReportId, string Priority)>(new CommandDefinition("""
+            with due as (
+                select id from mail_deliveries
+                where status = 'Pending' and next_attempt_at <= now()
+                  and (enqueued_at is null or enqueued_at < now() - @HandOutAgainAfter
+                       or claimed_until < now())
+                order by case priority when 'Urgent' then 0 when 'High' then 1 else 2 end, id
+                limit @BatchSize
+                for update skip locked
+            )
+            update mail_deliveries owed set enqueued_at = now()
+            from due where owed.id = due.id
+            returning owed.report_id, owed.priority
+            """, new { settings.HandOutAgainAfter, settings.BatchSize }, cancellationToken: cancellationToken))).ToList();
+
+        var reports = claimed
+            .GroupBy(email => email.ReportId)
+            .Select(report => (ReportId: report.Key, Emails: report.Count(),
+                Priority: report.Select(email => Enum.Parse<Priority>(email.Priority)).Min()))
+            .OrderBy(report => report.Priority)
+            .ThenBy(report => report.ReportId);
+        foreach (var batch in reports.GroupBy(report => report.Priority))
+        {
+            var reportIds = new List<long>();
+            var emails = 0;
+            foreach (var report in batch)
+            {
+                reportIds.Add(report.ReportId);
+                emails += report.Emails;
+                if (emails >= settings.EmailsPerJob)
+                {
+                    Enqueue(reportIds.ToArray(), batch.Key);
+                    reportIds.Clear();
+                    emails = 0;
+                }
+            }
+            if (reportIds.Count > 0)
+                Enqueue(reportIds.ToArray(), batch.Key);
+        }
+        return claimed.Count;
+    }
+
+    private void Enqueue(long[] reportIds, Priority priority) =>
+        jobs.Create(
+            Job.FromExpression<MailDeliveryJob>(job => job.Deliver(reportIds, CancellationToken.None)),
+            new EnqueuedState(JobQueues.For(priority)));
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Forwarding;
+using ReportingPortal.Core.Jobs;
+using ReportingPortal.Core.Reports;
+using ReportingPortal.Core.Signposting;
+using ReportingPortal.Core.Storage;
+
+namespace ReportingPortal.Core;
+
+public static class PortalCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// What the web site, the worker and the tests share: storage and migrations, reports, forwarding, mail, help
+    /// numbers and the Hangfire client. The job server itself is added by <see cref="JobsServiceCollectionExtensions.AddJobServer"/>.
+    /// </summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddStorage();
+        services.AddJobStorage();
+        services.AddEmail();
+        services.AddForwarding();
+        services.AddSignposting();
+        services.AddReports();
+        return services;
+    }
+}

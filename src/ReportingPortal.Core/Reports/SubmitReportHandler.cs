@@ -1,0 +1,112 @@
+using Dapper;
+using Npgsql;
+using ReportingPortal.Core.Forwarding;
+
+namespace ReportingPortal.Core.Reports;
+
+/// <summary>
+/// Stores a report and the mail owed for it (acknowledgement, forwards) in one transaction, so a report the
+/// site said it received always gets its mail. Sending the same form again returns the report already stored.
+/// </summary>
+public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes codes, Router router, ILogger<SubmitReportHandler> logger)
+{
+    private const string UniqueViolation = "23505";
+
+    public async Task<string> Handle(ReportForm form, ReportSignals signals, string language, CancellationToken cancellationToken)
+    {
+        var formKeyHash = ReceiptCodes.HashFormKey(form.FormKey);
+        var accessCodeHash = codes.HashAccessCode(codes.AccessCodeFor(form.FormKey));
+        var anonymous = form.Contact == ContactPreference.Anonymous;
+        var priority = Priorities.For(form.ReporterRole!.Value, form.Category!.Value, form.ChildInDanger!.Value);
+        var country = Optional(form.Country);
+        var forwards = router.QueuesFor(form.Category.Value, country, priority)
+            .SelectMany(queue => queue.Addresses.Select(address => (Queue: queue.Name, Recipient: address)))
+            .DistinctBy(forward => forward.Recipient) // an address in two queues gets one copy
+            .ToList();
+
+        // A new reference can collide with an old one (40 random bits); then try again with another.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                // One statement, so the report and the mail it is owed commit together, in one round trip.
+                var reference = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("""
+                    with report as (
+                        insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
+                                             urls, platform, usernames, country, region, occurred, child_age_range,
+                                             child_in_danger, description, contact_preference, contact_name, contact_email,
+                                             priority, captcha_verified, honeypot_filled, seconds_to_fill)
+                        values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
+                                @Urls, @Platform, @Usernames, @Country, @Region, @When, @ChildAge,
+                                @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail,
+                                @Priority, @CaptchaVerified, @HoneypotFilled, @SecondsToFill)
+                        on conflict (form_key_hash) do nothing
+                        returning id, reference
+                    ),
+                    acknowledgement as (
+                        insert into mail_deliveries (report_id, kind, priority)
+                        select id, 'Acknowledgement', @Priority from report where @Acknowledge
+                    ),
+                    forwards as (
+                        insert into mail_deliveries (report_id, kind, queue, recipient, priority)
+                        select report.id, 'Forward', forward.queue, forward.recipient, @Priority
+                        from report cross join unnest(@Queues, @Recipients) as forward (queue, recipient)
+                    )
+                    select reference from report
+                    """,
+                    new
+                    {
+                        Reference = ReceiptCodes.NewReference(),
+                        AccessCodeHash = accessCodeHash,
+                        FormKeyHash = formKeyHash,
+                        Language = language,
+                        ReporterRole = form.ReporterRole!.Value.ToString(),
+                        Category = form.Category!.Value.ToString(),
+                        Urls = form.UrlList().ToArray(),
+                        Platform = Optional(form.Platform),
+                        Usernames = Optional(form.Usernames),
+                        Country = country,
+                        Region = Optional(form.Region),
+                        When = form.When!.Value.ToString(),
+                        ChildAge = form.ChildAge!.Value.ToString(),
+                        ChildInDanger = form.ChildInDanger!.Value.ToString(),
+                        Description = form.Description!.Trim(),
+                        Contact = form.Contact!.Value.ToString(),
+                        ContactName = anonymous ? null : Optional(form.ContactName),
+                        ContactEmail = anonymous ? null : Optional(form.ContactEmail),
+                        Priority = priority.ToString(),
+                        Acknowledge = !anonymous,
+                        Queues = forwards.Select(forward => forward.Queue).ToArray(),
+                        Recipients = forwards.Select(forward => forward.Recipient).ToArray(),
+                        signals.CaptchaVerified,
+                        signals.HoneypotFilled,
+                        signals.SecondsToFill,
+                    },
+                    cancellationToken: cancellationToken));
+
+                // Null when this form was sent before: the mail owed for it was recorded then.
+                return reference ?? await connection.QuerySingleAsync<string>(new CommandDefinition(
+                    "select reference from reports where form_key_hash = @FormKeyHash",
+                    new { FormKeyHash = formKeyHash }, cancellationToken: cancellationToken));
+            }
+            catch (PostgresException exception) when (exception.SqlState == UniqueViolation
+                                                       && exception.ConstraintName == "reports_reference_key"
+                                                       && attempt < 5)
+            {
+                logger.LogWarning("A new report reference collided with an existing one; choosing another");
+            }
+        }
+    }
+
+    /// <summary>Whether the report sent with this form is already stored (the form is being sent again).</summary>
+    public async Task<bool> WasSent(string formKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from reports where form_key_hash = @FormKeyHash)",
+            new { FormKeyHash = ReceiptCodes.HashFormKey(formKey) }, cancellationToken: cancellationToken));
+    }
+
+    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

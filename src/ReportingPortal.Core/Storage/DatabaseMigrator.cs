@@ -1,0 +1,63 @@
+using DbUp;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ReportingPortal.Core.Storage;
+
+/// <summary>Applies the numbered scripts in Storage/Migrations once each, in order.</summary>
+public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
+{
+    // Any constant works; it only has to be the same for every instance of the portal.
+    private const long MigrationLockId = 7_263_104_551;
+
+    // The scripts were once embedded in the web project; their journal entries keep the names they ran under.
+    private const string RenameJournalEntries = """
+        do $$ begin
+            if to_regclass('public.schemaversions') is not null then
+                update public.schemaversions
+                set scriptname = 'ReportingPortal.Core.' || substr(scriptname, length('ReportingPortal.Web.') + 1)
+                where scriptname like 'ReportingPortal.Web.Storage.Migrations.%';
+            end if;
+        end $$
+        """;
+
+    public void Migrate()
+    {
+        var connectionString = options.Value.ConnectionString;
+        EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUp.Engine.Output.NoOpUpgradeLog());
+
+        // Several instances may start at once; only one of them migrates at a time.
+        using var lockConnection = new NpgsqlConnection(connectionString);
+        lockConnection.Open();
+        Execute(lockConnection, $"select pg_advisory_lock({MigrationLockId})");
+        DbUp.Engine.DatabaseUpgradeResult result;
+        try
+        {
+            Execute(lockConnection, RenameJournalEntries);
+            result = DeployChanges.To
+                .PostgresqlDatabase(connectionString)
+                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(".Storage.Migrations."))
+                .WithTransactionPerScript()
+                .LogToNowhere()
+                .Build()
+                .PerformUpgrade();
+        }
+        finally
+        {
+            // Unlock explicitly: a pooled connection keeps session locks until it is next used.
+            Execute(lockConnection, $"select pg_advisory_unlock({MigrationLockId})");
+        }
+
+        if (!result.Successful)
+            throw new InvalidOperationException($"Database migration {result.ErrorScript?.Name} failed.", result.Error);
+
+        foreach (var script in result.Scripts)
+            logger.LogInformation("Applied migration {Migration}", script.Name);
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,12 @@
+namespace ReportingPortal.Web.Reports;
+
+public static class ReportFormServiceCollectionExtensions
+{
+    /// <summary>What the report form needs beside the core: the fill timer and the anti-abuse screening.</summary>
+    public static IServiceCollection AddReportForm(this IServiceCollection services)
+    {
+        services.AddSingleton<FormTimer>();
+        services.AddScoped<SubmissionScreening>();
+        return services;
+    }
+}

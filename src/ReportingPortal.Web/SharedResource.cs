@@ -1,4 +1,0 @@
-namespace ReportingPortal.Web;
-
-/// <summary>Names the shared resource files under Resources/ that hold every string the public sees.</summary>
-public sealed class SharedResource;
