@@ -53,7 +53,7 @@ dotnet build "$repo/tests/ReportingPortal.Benchmarks/ReportingPortal.Benchmarks.
 bench() { dotnet "$repo/tests/ReportingPortal.Benchmarks/bin/Release/net10.0/ReportingPortal.Benchmarks.dll" "$@"; }
 
 mkdir -p "$work/mail"
-/usr/bin/python3 "$repo/tests/ReportingPortal.Tests/Infrastructure/smtp_server.py" "$smtp_port" "$work/mail" > "$work/sink.log" &
+/usr/bin/python3 "$repo/tests/ReportingPortal.Testing/smtp_server.py" "$smtp_port" "$work/mail" > "$work/sink.log" &
 sink_pid=$!
 for _ in $(seq 1 100); do grep -q ready "$work/sink.log" && break; sleep 0.1; done
 grep -q ready "$work/sink.log" || { log "the SMTP sink did not start"; exit 1; }

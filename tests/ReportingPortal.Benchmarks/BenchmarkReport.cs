@@ -49,7 +49,7 @@ public static class BenchmarkReport
                         "with the same number of clients; acknowledgement latency against MailKit alone sending one message " +
                         "every 10 ms over one connection (send → server accepted); the backlog against MailKit alone sending " +
                         "the same number of messages over as many connections as the site keeps. All mail goes to the same " +
-                        "SMTP sink (aiosmtpd, `tests/ReportingPortal.Tests/Infrastructure/smtp_server.py`).");
+                        "SMTP sink (aiosmtpd, `tests/ReportingPortal.Testing/smtp_server.py`).");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Failed submissions: {Get("submit_failed")} under load, {Get("ack_failed")} at a steady rate; acknowledgements never seen: {Get("ack_missing")}.");

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ReportingPortal.Benchmarks;
 
 /// <summary>
-/// The folder the SMTP sink (tests/ReportingPortal.Tests/Infrastructure/smtp_server.py) writes: one file per
+/// The folder the SMTP sink (tests/ReportingPortal.Testing/smtp_server.py) writes: one file per
 /// accepted message, named by the time the server accepted it (Unix nanoseconds).
 /// </summary>
 public static class MailSink

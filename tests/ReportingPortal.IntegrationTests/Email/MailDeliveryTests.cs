@@ -1,0 +1,238 @@
+using System.Net;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReportingPortal.Core.Email;
+using ReportingPortal.Core;
+using ReportingPortal.Core.Storage;
+
+namespace ReportingPortal.IntegrationTests.Email;
+
+/// <summary>Nothing lost: each of these runs a portal with a database and mail server of its own.</summary>
+public sealed class MailDeliveryTests
+{
+
+    [Test]
+    public async Task WithTheMailServerDownAReportIsAcceptedAndItsMailArrivesOnceTheServerIsBack()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var portal = await Portal.StartIsolated(smtp);
+        using var visitor = portal.NewSession();
+        await smtp.Stop();
+
+        var receipt = await visitor.SubmitReport(ReportAnswers.Identified("waiting@family.example"));
+        var retrying = await StoredDeliveries.WaitUntil(receipt.Reference,
+            deliveries => deliveries.Count > 0 && deliveries.All(d => d.Attempts >= 2), portal.ConnectionString);
+        retrying.ShouldAllBe(delivery => delivery.Status == "Pending" && delivery.LastError!.StartsWith("network"));
+
+        await smtp.Resume();
+        var delivered = await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString);
+
+        delivered.ShouldAllBe(delivery => delivery.Status == "Sent");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var messages = smtp.Messages().Where(message => message.Subject!.Contains(receipt.Reference)).ToList();
+        messages.Count.ShouldBe(delivered.Count, "one email per owed delivery, none twice");
+        messages.Select(message => message.MessageId).Distinct().Count().ShouldBe(messages.Count);
+    }
+
+    [Test]
+    public async Task AReportAcceptedWhileNoJobServerRunsGetsItsMailOnceOneStarts()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
+        using var visitor = acceptingOnly.NewSession();
+        var receipt = await visitor.SubmitReport(ReportAnswers.Identified("later@family.example"));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        smtp.Messages().ShouldBeEmpty("no job server runs yet");
+        (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString)).ShouldAllBe(d => d.Status == "Pending");
+
+        await using var worker = await acceptingOnly.StartAnother(processes: PortalProcesses.WorkerOnly);
+        var delivered = await StoredDeliveries.WaitUntilSettled(receipt.Reference, acceptingOnly.ConnectionString);
+
+        delivered.ShouldAllBe(delivery => delivery.Status == "Sent");
+        (await smtp.WaitForMessagesTo("later@family.example")).Count(m => SmtpServer.IsTo(m, "later@family.example")).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task UrgentMailIsSentBeforeABacklogOfNormalMail()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
+        using var visitor = acceptingOnly.NewSession();
+        var normal = new List<string>();
+        for (var i = 0; i < 40; i++)
+            normal.Add((await visitor.SubmitReport(ReportAnswers.Anonymous($"Backlog {i}."))).Reference);
+        var urgent = (await visitor.SubmitReport(ReportAnswers.Anonymous("A child is in danger now.").With("ChildInDanger", "Yes"))).Reference;
+
+        await using var worker = await acceptingOnly.StartAnother(
+            new Dictionary<string, string> { ["Jobs__WorkerCount"] = "1" }, PortalProcesses.WorkerOnly);
+        var messages = await smtp.WaitFor(received => received.Count >= normal.Count * 2 + 1, TimeSpan.FromSeconds(60));
+
+        var order = messages.Select(message => message.Subject).ToList();
+        var firstUrgent = order.FindIndex(subject => subject!.Contains(urgent));
+        firstUrgent.ShouldBeGreaterThanOrEqualTo(0);
+        order[firstUrgent]!.ShouldStartWith("[URGENT]");
+        firstUrgent.ShouldBeLessThan(3, "urgent mail goes out before the backlog: " + string.Join(", ", order.Take(5)));
+    }
+
+    [Test]
+    public async Task ARolledBackSubmissionLeavesNoMailOwed()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var portal = await Portal.StartIsolated(smtp);
+        await using (var connection = await TestDatabase.OpenDatabase(portal.ConnectionString))
+        {
+            // Fails the report's transaction at commit, after the report and its mail were written.
+            await connection.ExecuteAsync("""
+                create function refuse_at_commit() returns trigger language plpgsql as
+                $$ begin raise exception 'refused at commit'; end $$;
+                create constraint trigger refuse_marked_reports after insert on reports
+                deferrable initially deferred for each row
+                when (new.description like '%REFUSE AT COMMIT%') execute function refuse_at_commit();
+                """);
+        }
+        using var visitor = portal.NewSession();
+
+        var refused = await visitor.SendReport(ReportAnswers.Identified("rolled-back@family.example").With("Description", "REFUSE AT COMMIT"));
+        var accepted = await visitor.SubmitReport(ReportAnswers.Identified("committed@family.example"));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        var page = await refused.Content.ReadAsStringAsync();
+        page.ShouldContain("Something went wrong on our side");
+        page.ShouldNotContain("refused at commit");
+        await using var check = await TestDatabase.OpenDatabase(portal.ConnectionString);
+        (await check.ExecuteScalarAsync<long>("select count(*) from reports where description = 'REFUSE AT COMMIT'")).ShouldBe(0);
+        (await check.ExecuteScalarAsync<long>("select count(*) from mail_deliveries d join reports r on r.id = d.report_id where r.description = 'REFUSE AT COMMIT'")).ShouldBe(0);
+        (await check.ExecuteScalarAsync<long>("select count(*) from mail_deliveries")).ShouldBe((await StoredDeliveries.For(accepted.Reference, portal.ConnectionString)).Count);
+        await StoredDeliveries.WaitUntilSettled(accepted.Reference, portal.ConnectionString);
+        smtp.Messages().ShouldNotContain(message => SmtpServer.IsTo(message, "rolled-back@family.example"));
+        smtp.Messages().ShouldContain(message => SmtpServer.IsTo(message, "committed@family.example"));
+    }
+
+    [Test]
+    public async Task AJobRunManyTimesAtOnceSendsEachEmailOnce()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
+        using var visitor = acceptingOnly.NewSession();
+        var receipt = await visitor.SubmitReport(ReportAnswers.Identified("once@family.example").With("Category", "AbuseMaterialOnline"));
+        await using var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString);
+        var reportId = await connection.ExecuteScalarAsync<long>("select id from reports where reference = @Reference", new { receipt.Reference });
+
+        await using var services = JobServices(acceptingOnly);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            services.GetRequiredService<MailDeliveryJob>().Deliver([reportId], CancellationToken.None)));
+        await services.GetRequiredService<MailDeliveryJob>().Deliver([reportId], CancellationToken.None);
+
+        var deliveries = await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString);
+        deliveries.Count.ShouldBe(3, "an acknowledgement and forwards to the police cyber unit and the hotline");
+        deliveries.ShouldAllBe(delivery => delivery.Status == "Sent" && delivery.Attempts == 1);
+        smtp.Messages().Count(message => message.Subject!.Contains(receipt.Reference)).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task ARecipientRejectedWith5xxIsRecordedAsFailedAndShownToOperators()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var portal = await Portal.StartIsolated(smtp, new Dictionary<string, string>
+        {
+            ["Responders__Queues__3__Addresses__0"] = "reject-duty@childwelfare.example",
+        });
+        using var visitor = portal.NewSession();
+
+        var receipt = await visitor.SubmitReport(ReportAnswers.Anonymous()
+            .With("Category", "AbuseInPerson").With("ReporterRole", "ChildAboutThemselves"));
+        var deliveries = await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString);
+
+        var rejected = deliveries.Single(delivery => delivery.Queue == "child-welfare");
+        rejected.Status.ShouldBe("Failed");
+        rejected.Attempts.ShouldBe(1, "a permanent refusal is not retried");
+        rejected.LastError.ShouldStartWith("550");
+        deliveries.Single(delivery => delivery.Queue == "psychosocial").Status.ShouldBe("Sent");
+
+        using var operatorSession = portal.NewSession();
+        await SignIn(operatorSession);
+        var (response, page) = await operatorSession.GetPage("/operators/mail");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var failedRow = page.QuerySelectorAll("#failed tbody tr").Single(row => row.TextContent.Contains(receipt.Reference));
+        failedRow.TextContent.ShouldContain("reject-duty@childwelfare.example");
+        failedRow.TextContent.ShouldContain("550");
+    }
+
+    [Test]
+    public async Task ATemporaryRefusalIsRetriedUntilTheRetryPeriodEndsThenRecordedAsFailed()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var portal = await Portal.StartIsolated(smtp, new Dictionary<string, string>
+        {
+            ["Responders__Queues__3__Addresses__0"] = "defer-duty@childwelfare.example",
+            ["Delivery__RetryFor"] = "00:00:04",
+        });
+        using var visitor = portal.NewSession();
+
+        var receipt = await visitor.SubmitReport(ReportAnswers.Anonymous().With("Category", "AbuseInPerson"));
+        var deliveries = await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString);
+
+        var deferred = deliveries.Single();
+        deferred.Status.ShouldBe("Failed");
+        deferred.Attempts.ShouldBeGreaterThan(2);
+        deferred.LastError.ShouldStartWith("451");
+    }
+
+    [Test]
+    public async Task TheJobDashboardAndMailStatusAreOnlyForSignedInOperators()
+    {
+        var portal = await Portal.Shared();
+        using var anonymous = portal.NewSession();
+
+        foreach (var path in new[] { "/jobs", "/jobs/jobs/failed", "/operators/mail" })
+        {
+            var response = await anonymous.Get(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, path);
+            response.Headers.Location!.AbsolutePath.ShouldBe("/operators/login", path);
+        }
+
+        using var wrongPassword = portal.NewSession();
+        var fields = await LoginForm(wrongPassword);
+        fields["Password"] = "guess";
+        (await wrongPassword.Post("/operators/login", fields)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await wrongPassword.Get("/jobs")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var signedIn = portal.NewSession();
+        await SignIn(signedIn);
+        var dashboard = await signedIn.Get("/jobs");
+        dashboard.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await dashboard.Content.ReadAsStringAsync()).ShouldContain("ReportingPortal jobs");
+    }
+
+    private static async Task<Dictionary<string, string>> LoginForm(PortalSession session)
+    {
+        var (_, page) = await session.GetPage("/operators/login");
+        return page.QuerySelectorAll("form input")
+            .Where(input => input.GetAttribute("name") is not null)
+            .ToDictionary(input => input.GetAttribute("name")!, input => input.GetAttribute("value") ?? "");
+    }
+
+    private static async Task SignIn(PortalSession session)
+    {
+        var fields = await LoginForm(session);
+        fields["UserName"] = "operator";
+        fields["Password"] = Portal.OperatorPassword;
+        var response = await session.Post("/operators/login", fields);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    /// <summary>The portal's own mail services, composed in this process as Program.cs composes them.</summary>
+    private static ServiceProvider JobServices(Portal portal)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Repository.WebProject, "appsettings.json"))
+            .AddInMemoryCollection(portal.Settings.ToDictionary(setting => setting.Key.Replace("__", ":"), setting => (string?)setting.Value))
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging();
+        services.AddPortalCore();
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using Dapper;
+
+namespace ReportingPortal.IntegrationTests.Security;
+
+/// <summary>Hostile and broken input is refused with a 4xx or stored as inert text, never answered with a 500.</summary>
+public sealed class HostileInputTests
+{
+    private Portal _portal = null!;
+
+    [OneTimeSetUp]
+    public async Task StartPortal() => _portal = await Portal.Shared();
+
+    private static readonly object[] StoredClean =
+    [
+        new object[] { "bidi overrides and isolates", "Name \u202Egnp.exe\u202C and \u2066isolated\u2069 text.", "Name gnp.exe and isolated text." },
+        new object[] { "other control characters", "Bell\u0007 escape\u001B[31m next\u0085line\u007F.", "Bell escape[31m nextline." },
+        new object[] { "decomposed accents", "Cafe\u0301 in Mu\u0308nchen.", "Café in München." },
+        new object[] { "Windows line breaks and tabs", "Line one\r\n\tLine two.", "Line one\n\tLine two." },
+        new object[] { "SQL", "'); drop table reports; -- and \" or 1=1 --", "'); drop table reports; -- and \" or 1=1 --" },
+        new object[] { "HTML and script", "<script>alert(1)</script><img src=x onerror=alert(2)>", "<script>alert(1)</script><img src=x onerror=alert(2)>" },
+    ];
+
+    [TestCaseSource(nameof(StoredClean))]
+    public async Task HostileTextIsStoredCleanedAndInert(string why, string typed, string stored)
+    {
+        using var visitor = _portal.NewSession();
+
+        var receipt = await visitor.SubmitReport(ReportAnswers.Anonymous(typed).With("Region", typed.Replace("\n", " ")));
+
+        var report = await StoredReport.Load(receipt.Reference);
+        report.description.ShouldBe(stored, why);
+        report.region.ShouldNotBeNull().ShouldNotContain('\0');
+        report.region.ShouldNotContain('\u202E');
+        await using var connection = await TestDatabase.Open();
+        (await connection.ExecuteScalarAsync<long>("select count(*) from reports")).ShouldBeGreaterThan(0, "the table is still there");
+    }
+
+    [Test]
+    public async Task NulBytesAreRefusedByTheFormReaderAndNothingIsStored()
+    {
+        using var visitor = _portal.NewSession();
+
+        var response = await visitor.SendReport(ReportAnswers.Anonymous("Before\0after.").With("Region", "Ly\0on"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("nothing was sent");
+        (await StoredReport.CountWithDescription("Beforeafter.")).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task ScriptTypedIntoTheFormIsShownAsTextOnTheFormAndInResponderEmails()
+    {
+        const string payload = "<script>alert('x')</script><b onmouseover=alert(1)>bold</b>";
+        using var visitor = _portal.NewSession();
+
+        var refused = await PortalSession.Parse(await visitor.SendReport(ReportAnswers.Anonymous(payload).Without("Category")));
+        refused.QuerySelectorAll("script:not([src]), b").ShouldBeEmpty();
+        refused.QuerySelector("#Form_Description")!.TextContent.ShouldBe(payload);
+
+        var receipt = await visitor.SubmitReport(ReportAnswers.Anonymous(payload).With("Platform", payload));
+        var messages = await TestRun.Smtp.WaitFor(all => all.Any(message => message.Subject!.Contains(receipt.Reference)));
+        var html = messages.First(message => message.Subject!.Contains(receipt.Reference)).HtmlBody!;
+        html.ShouldNotContain("<script>");
+        html.ShouldNotContain("<b onmouseover");
+        html.ShouldContain("&lt;script&gt;");
+    }
+
+    [Test]
+    public async Task LineBreaksInContactFieldsAddNoMailHeaders()
+    {
+        using var visitor = _portal.NewSession();
+        const string reporter = "crlf-reporter@family.example";
+        var answers = ReportAnswers.Identified(reporter)
+            .With("ContactName", "Sam\r\nBcc: attacker@evil.example\r\nSubject: hacked");
+
+        var receipt = await visitor.SubmitReport(answers);
+
+        (await StoredReport.Load(receipt.Reference)).contact_name.ShouldBe("Sam Bcc: attacker@evil.example Subject: hacked");
+        var messages = await TestRun.Smtp.WaitFor(all => all.Count(message => message.Subject!.Contains(receipt.Reference)) >= 2
+                                                          && all.Any(message => SmtpServer.IsTo(message, reporter)));
+        foreach (var message in messages.Where(message => message.Subject!.Contains(receipt.Reference) || SmtpServer.IsTo(message, reporter)))
+        {
+            message.Bcc.ShouldBeEmpty();
+            message.Cc.ShouldBeEmpty();
+            message.To.Mailboxes.ShouldNotContain(mailbox => mailbox.Address.Contains("evil"));
+            message.Subject.ShouldNotBe("hacked");
+        }
+    }
+
+    private static readonly object[] RawBodies =
+    [
+        new object[] { "a body larger than the limit", "Form.Description=" + new string('a', 300 * 1024) },
+        new object[] { "too many fields", string.Join('&', Enumerable.Range(0, 500).Select(i => $"f{i}=x")) },
+        new object[] { "a field name too long", new string('k', 5000) + "=x" },
+        new object[] { "invalid UTF-8", "Form.Description=%FF%FE%ED%A0%80" },
+        new object[] { "a broken percent escape", "Form.Description=%%%ZZ%" },
+        new object[] { "choices that are not choices", "Form.Category=999&Form.ChildInDanger=%00&Form.Contact=Email%0D%0A" },
+    ];
+
+    [TestCaseSource(nameof(RawBodies))]
+    public async Task BrokenOrOversizedFormsAreAnsweredWithoutAServerError(string why, string body)
+    {
+        using var visitor = _portal.NewSession();
+        var fields = await visitor.OpenReportForm();
+        var token = $"__RequestVerificationToken={Uri.EscapeDataString(fields["__RequestVerificationToken"])}&Form.FormKey={fields["Form.FormKey"]}&";
+
+        var response = await visitor.Client.PostAsync("/report",
+            new ByteArrayContent(Encoding.ASCII.GetBytes(token + body)) { Headers = { { "Content-Type", "application/x-www-form-urlencoded" } } });
+
+        ((int)response.StatusCode).ShouldBeLessThan(500, why);
+        _portal.HasExited.ShouldBeFalse();
+    }
+
+    [TestCase("application/json", "{\"Form\":{\"Description\":\"x\"}}")]
+    [TestCase("text/xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")]
+    [TestCase("multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\nabc\r\n--xyz--\r\n")]
+    public async Task OtherContentTypesAreRefused(string contentType, string body)
+    {
+        using var visitor = _portal.NewSession();
+        await visitor.OpenReportForm();
+
+        var response = await visitor.Client.PostAsync("/report",
+            new ByteArrayContent(Encoding.UTF8.GetBytes(body)) { Headers = { { "Content-Type", contentType } } });
+
+        ((int)response.StatusCode).ShouldBeInRange(400, 499);
+    }
+}

@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace ReportingPortal.Testing;
+
+/// <summary>
+/// The portal as operators run it: its own process, real Kestrel on a free loopback port, the test database.
+/// Everything it writes to stdout and stderr is kept, so tests can read the logs.
+/// </summary>
+public sealed class Portal : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim SharedLock = new(1, 1);
+    private static Portal? _shared;
+
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _web;
+    private Process? _worker;
+
+    private string? _ownDatabase;
+
+    private Portal(Uri address, IReadOnlyDictionary<string, string> settings, PortalProcesses processes)
+    {
+        Address = address;
+        Settings = settings;
+        Processes = processes;
+    }
+
+    public PortalProcesses Processes { get; }
+
+    public string ConnectionString => Settings["ConnectionStrings__Portal"];
+
+    public Uri Address { get; }
+
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>What the web site and the worker wrote, interleaved.</summary>
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>Whether every process of this portal has ended.</summary>
+    public bool HasExited => RunningProcesses().All(process => process.HasExited);
+
+    private IEnumerable<Process> RunningProcesses() => new[] { _web, _worker }.OfType<Process>();
+
+    /// <summary>One portal with the default test settings, shared by the tests that need nothing special.</summary>
+    public static async Task<Portal> Shared()
+    {
+        await SharedLock.WaitAsync();
+        try
+        {
+            return _shared ??= await Start();
+        }
+        finally
+        {
+            SharedLock.Release();
+        }
+    }
+
+    public static async Task StopShared()
+    {
+        if (_shared is not null)
+            await _shared.DisposeAsync();
+        _shared = null;
+    }
+
+    /// <summary>The settings every test portal gets; <paramref name="overrides"/> win.</summary>
+    public static Dictionary<string, string> DefaultSettings()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Portal"] = TestDatabase.ConnectionString,
+            ["Receipts__SecretKey"] = TestSecret,
+            ["Signposting__EmergencyNumber"] = "112",
+            ["Operators__Password"] = OperatorPassword,
+            // The real captcha, made cheap: PortalSession solves it as the browser widget would.
+            ["Captcha__Provider"] = "altcha",
+            ["Captcha__Altcha__HmacKey"] = AltchaKey,
+            ["Captcha__Altcha__MaxNumber"] = "2000",
+            ["Signals__MinimumFillTime"] = "00:00:00",
+            // The whole suite posts from one address; the rate-limit tests start portals with small limits.
+            ["RateLimits__Reports__PermitLimit"] = "100000",
+            ["RateLimits__UnverifiedReports__PermitLimit"] = "100000",
+            ["RateLimits__Challenges__PermitLimit"] = "100000",
+            ["RateLimits__Guesses__PermitLimit"] = "100000",
+            ["Delivery__FirstRetryAfter"] = "00:00:00.500",
+            ["Delivery__MaxRetryAfter"] = "00:00:01",
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in SmtpServer.Shared.PortalSettings())
+            settings[key] = value;
+        return settings;
+    }
+
+    public const string OperatorPassword = "correct horse battery staple";
+
+    public static string AltchaKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Fixed for the whole run, so every portal started by the tests derives the same access codes.</summary>
+    public static string TestSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static async Task<Portal> Start(IDictionary<string, string>? overrides = null, PortalProcesses processes = PortalProcesses.WebAndWorker)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var settings = DefaultSettings();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+            settings[key] = value;
+        settings["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+
+        var portal = new Portal(address, settings, processes);
+        try
+        {
+            // The web site migrates the database before it answers; the worker starts after it, as in a deployment.
+            if (processes != PortalProcesses.WorkerOnly)
+            {
+                portal._web = portal.Launch(Repository.WebAssembly, Repository.WebProject, "web");
+                await portal.WaitUntilHealthy(TimeSpan.FromSeconds(60));
+            }
+            if (processes != PortalProcesses.WebOnly)
+            {
+                portal._worker = portal.Launch(Repository.WorkerAssembly, Path.GetDirectoryName(Repository.WorkerAssembly)!, "worker");
+                await portal.WaitUntilWorkerStarted(TimeSpan.FromSeconds(60));
+            }
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
+        return portal;
+    }
+
+    private Process Launch(string assembly, string directory, string name)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        start.ArgumentList.Add(assembly);
+        if (name == "web")
+        {
+            start.ArgumentList.Add("--contentRoot");
+            start.ArgumentList.Add(directory);
+        }
+        foreach (var (key, value) in Settings)
+            start.Environment[key] = value;
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"The {name} did not start.");
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) _output.Enqueue($"{name}: {line.Data}"); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) _output.Enqueue($"{name}: {line.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>A portal with a database of its own (dropped with it) and the given mail server.</summary>
+    public static async Task<Portal> StartIsolated(SmtpServer smtp, IDictionary<string, string>? overrides = null,
+        PortalProcesses processes = PortalProcesses.WebAndWorker)
+    {
+        var database = TestDatabase.NewDatabaseName();
+        var settings = new Dictionary<string, string>(smtp.PortalSettings())
+        {
+            ["ConnectionStrings__Portal"] = TestDatabase.ConnectionStringFor(database),
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+            settings[key] = value;
+        var portal = await Start(settings, processes);
+        portal._ownDatabase = database;
+        return portal;
+    }
+
+    /// <summary>Another portal on the same database and mail server, with some settings changed.</summary>
+    public Task<Portal> StartAnother(IDictionary<string, string>? overrides = null, PortalProcesses processes = PortalProcesses.WebAndWorker)
+    {
+        var settings = Settings.Where(setting => setting.Key != "ASPNETCORE_URLS").ToDictionary();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+            settings[key] = value;
+        return Start(settings, processes);
+    }
+
+    /// <summary>The worker has no HTTP endpoint: it is up once the host says it started (after its migrations).</summary>
+    private async Task WaitUntilWorkerStarted(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (_worker!.HasExited)
+                throw new InvalidOperationException($"The worker exited with code {_worker.ExitCode}:\n{Output}");
+            if (_output.Any(line => line.StartsWith("worker: ", StringComparison.Ordinal) && line.Contains("Application started", StringComparison.Ordinal)))
+                return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The worker did not start in {timeout}:\n{Output}");
+    }
+
+    public async Task WaitUntilHealthy(TimeSpan timeout)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (_web!.HasExited)
+                throw new InvalidOperationException($"The portal exited with code {_web.ExitCode}:\n{Output}");
+            try
+            {
+                var response = await client.GetAsync(new Uri(Address, "/health"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The portal did not become healthy in {timeout}:\n{Output}");
+    }
+
+    /// <summary>A browser-like HTTP session against this portal: its own cookies, no automatic redirects.</summary>
+    public PortalSession NewSession() => new(Address);
+
+    /// <summary>Stops the process the hard way, as a crash or power cut would.</summary>
+    public void Kill()
+    {
+        foreach (var process in RunningProcesses())
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in RunningProcesses())
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+        }
+        if (_ownDatabase is not null)
+            await TestDatabase.Drop(_ownDatabase);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace ReportingPortal.Testing;
+
+/// <summary>One visitor's HTTP session: cookies kept, redirects not followed, pages parsed as HTML.</summary>
+public sealed class PortalSession : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+    private readonly HttpClient _client;
+
+    public PortalSession(Uri address)
+    {
+        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public CookieContainer Cookies { get; } = new();
+
+    public Task<HttpResponseMessage> Get(string path) => _client.GetAsync(path);
+
+    public Task<HttpResponseMessage> Send(HttpRequestMessage request) => _client.SendAsync(request);
+
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetPage(string path)
+    {
+        var response = await _client.GetAsync(path);
+        return (response, await Parse(response));
+    }
+
+    public static async Task<IHtmlDocument> Parse(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    public HttpClient Client => _client;
+
+    /// <summary>Opens the report form and returns its hidden fields (antiforgery token, form key, when it was opened).</summary>
+    public async Task<Dictionary<string, string>> OpenReportForm() => HiddenFields(await OpenReportFormPage());
+
+    /// <summary>Opens the report form and goes to its check-and-send step, where the captcha is.</summary>
+    public async Task<IHtmlDocument> OpenReportFormPage()
+    {
+        var (response, first) = await GetPage("/report");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fields = HiddenFields(first);
+        fields["Go"] = "change:check";
+        var check = await Post("/report", fields);
+        check.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await Parse(check);
+    }
+
+    public static Dictionary<string, string> HiddenFields(IHtmlDocument page) =>
+        page.QuerySelectorAll<IHtmlInputElement>("form input[type=hidden]")
+            .Where(input => !string.IsNullOrEmpty(input.Name))
+            .ToDictionary(input => input.Name!, input => input.Value);
+
+    /// <summary>What the ALTCHA widget on the page would put in the form once it has solved its challenge.</summary>
+    public async Task<string> SolveCaptcha(IHtmlDocument page)
+    {
+        var widget = page.QuerySelector("altcha-widget").ShouldNotBeNull("the report form shows the ALTCHA widget");
+        var challenge = await AltchaSolver.Fetch(_client, widget.GetAttribute("challengeurl")!);
+        return AltchaSolver.Solved(challenge);
+    }
+
+    public Task<HttpResponseMessage> Post(string path, IEnumerable<KeyValuePair<string, string>> fields) =>
+        _client.PostAsync(path, new FormUrlEncodedContent(fields));
+
+    /// <summary>Opens the form and fills it in with <paramref name="answers"/> and a solved captcha, ready to post.</summary>
+    public async Task<Dictionary<string, string>> FillReportForm(IDictionary<string, string> answers)
+    {
+        var page = await OpenReportFormPage();
+        var fields = HiddenFields(page);
+        fields.Remove("Step");
+        fields["altcha"] = await SolveCaptcha(page);
+        foreach (var (name, value) in answers)
+            fields[name] = value;
+        return fields;
+    }
+
+    /// <summary>Opens the form, fills it in with <paramref name="answers"/> and sends it once.</summary>
+    public async Task<HttpResponseMessage> SendReport(IDictionary<string, string> answers) =>
+        await Post("/report", await FillReportForm(answers));
+
+    /// <summary>Sends a report that must be accepted, and reads the receipt it leads to.</summary>
+    public async Task<Receipt> SubmitReport(IDictionary<string, string> answers)
+    {
+        var response = await SendReport(answers);
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
+        return await ReadReceipt(response);
+    }
+
+    public async Task<Receipt> ReadReceipt(HttpResponseMessage redirect)
+    {
+        redirect.Headers.Location.ShouldNotBeNull();
+        var (response, page) = await GetPage(redirect.Headers.Location!.ToString());
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return new Receipt(
+            page.QuerySelector("#reference")?.TextContent.Trim() ?? "",
+            page.QuerySelector("#access-code")?.TextContent.Trim() ?? "",
+            response,
+            page);
+    }
+
+    /// <summary>Every later request says it came through a reverse proxy, from this client address and scheme.</summary>
+    public PortalSession Through(string clientAddress, string scheme = "http")
+    {
+        _client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        _client.DefaultRequestHeaders.Add("X-Forwarded-Proto", scheme);
+        return this;
+    }
+
+    public async Task<Dictionary<string, string>> OperatorLoginForm()
+    {
+        var (_, page) = await GetPage("/operators/login");
+        return page.QuerySelectorAll("form input")
+            .Where(input => input.GetAttribute("name") is not null)
+            .ToDictionary(input => input.GetAttribute("name")!, input => input.GetAttribute("value") ?? "");
+    }
+
+    public async Task<HttpResponseMessage> SignInAsOperator(string password = Portal.OperatorPassword)
+    {
+        var fields = await OperatorLoginForm();
+        fields["UserName"] = "operator";
+        fields["Password"] = password;
+        return await Post("/operators/login", fields);
+    }
+
+    public void Dispose() => _client.Dispose();
+}
+
+public sealed record Receipt(string Reference, string AccessCode, HttpResponseMessage Response, IHtmlDocument Page);

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Forwarding;
+
+namespace ReportingPortal.UnitTests.Forwarding;
+
+public sealed class RouterTests
+{
+    private static Router RouterWith(params RoutingRule[] rules) => new(Options.Create(new RespondersOptions
+    {
+        DefaultQueue = "triage",
+        Queues =
+        [
+            new ResponderQueue { Name = "triage", Addresses = ["triage@x.example"] },
+            new ResponderQueue { Name = "police-fr", Addresses = ["fr@x.example"] },
+            new ResponderQueue { Name = "police-es", Addresses = ["es@x.example"] },
+            new ResponderQueue { Name = "on-call", Addresses = ["on-call@x.example"] },
+        ],
+        Rules = rules.ToList(),
+    }));
+
+    [Test]
+    public void ARuleWithCountriesMatchesOnlyReportsFromThoseCountries()
+    {
+        var router = RouterWith(
+            new RoutingRule { Queue = "police-fr", Countries = ["FR"] },
+            new RoutingRule { Queue = "police-es", Countries = ["ES"], Categories = [ReportCategory.Grooming] });
+
+        router.QueuesFor(ReportCategory.Grooming, "FR", Priority.Normal).Select(q => q.Name).ShouldBe(["police-fr"]);
+        router.QueuesFor(ReportCategory.Grooming, "ES", Priority.Normal).Select(q => q.Name).ShouldBe(["police-es"]);
+        router.QueuesFor(ReportCategory.Sextortion, "ES", Priority.Normal).Select(q => q.Name).ShouldBe(["triage"]);
+        router.QueuesFor(ReportCategory.Grooming, null, Priority.Normal).Select(q => q.Name).ShouldBe(["triage"]);
+    }
+
+    [Test]
+    public void AReportThatMatchesNoRuleGoesToTheDefaultQueue()
+    {
+        var router = RouterWith(new RoutingRule { Queue = "on-call", Priorities = [Priority.Urgent] });
+
+        router.QueuesFor(ReportCategory.Other, "FR", Priority.Normal).Select(q => q.Name).ShouldBe(["triage"]);
+        router.QueuesFor(ReportCategory.Other, "FR", Priority.Urgent).Select(q => q.Name).ShouldBe(["on-call"]);
+    }
+
+    [Test]
+    public void ARulesetWithAnUnknownQueueIsRefusedAtStartUp()
+    {
+        var result = new RespondersOptionsValidator().Validate(null, new RespondersOptions
+        {
+            DefaultQueue = "nowhere",
+            Queues = [new ResponderQueue { Name = "triage", Addresses = ["not an address"] }],
+            Rules = [new RoutingRule { Queue = "missing" }],
+        });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("Responders:DefaultQueue 'nowhere'");
+        result.FailureMessage.ShouldContain("Responders:Rules:0:Queue 'missing'");
+        result.FailureMessage.ShouldContain("invalid email address 'not an address'");
+    }
+
+    [TestCase(ReporterRole.ParentOrCaregiver, ReportCategory.Grooming, ChildInDanger.Yes, Priority.Urgent)]
+    [TestCase(ReporterRole.ChildAboutThemselves, ReportCategory.Sextortion, ChildInDanger.Yes, Priority.Urgent)]
+    [TestCase(ReporterRole.ParentOrCaregiver, ReportCategory.Sextortion, ChildInDanger.No, Priority.High)]
+    [TestCase(ReporterRole.ChildAboutThemselves, ReportCategory.Other, ChildInDanger.NotSure, Priority.High)]
+    [TestCase(ReporterRole.ChildAboutSomeoneElse, ReportCategory.Grooming, ChildInDanger.NotSure, Priority.Normal)]
+    [TestCase(ReporterRole.OtherAdult, ReportCategory.AbuseMaterialOnline, ChildInDanger.No, Priority.Normal)]
+    public void PriorityFollowsDangerThenSextortionOrAChildReportingAboutThemselves(
+        ReporterRole role, ReportCategory category, ChildInDanger danger, Priority expected) =>
+        Priorities.For(role, category, danger).ShouldBe(expected);
+}
