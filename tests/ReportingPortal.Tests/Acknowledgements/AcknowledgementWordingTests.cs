@@ -47,7 +47,7 @@ public sealed class AcknowledgementWordingTests
             seen.ShouldNotContain(word, Case.Insensitive, $"a shared inbox would read '{word}' in:\n{seen}");
         foreach (var number in Help[language].Numbers)
             message.TextBody!.Replace(reference, "").ShouldNotContain(number, customMessage: "no help numbers unless the reporter asked");
-        message.Subject.ShouldContain(reference);
+        message.Subject!.ShouldContain(reference);
         message.From.Mailboxes.Single().Address.ShouldBe("no-reply@portal.test");
     }
 
