@@ -75,6 +75,7 @@ public sealed class Portal : IAsyncDisposable
             ["Signals__MinimumFillTime"] = "00:00:00",
             // The whole suite posts from one address; the rate-limit tests start portals with small limits.
             ["RateLimits__Reports__PermitLimit"] = "100000",
+            ["RateLimits__ReportSteps__PermitLimit"] = "100000",
             ["RateLimits__UnverifiedReports__PermitLimit"] = "100000",
             ["RateLimits__Challenges__PermitLimit"] = "100000",
             ["RateLimits__Guesses__PermitLimit"] = "100000",
