@@ -1,5 +1,6 @@
 using ReportingPortal.Web.Configuration;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ReportingPortal.Web.Reports;
 
@@ -17,6 +18,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<SubmissionScreening>();
         services.AddSingleton<IValidator<ReportForm>, ReportFormValidator>();
         services.AddScoped<SubmitReportHandler>();
+        services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new ChoiceModelBinderProvider()));
         return services;
     }
 }
