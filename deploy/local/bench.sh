@@ -67,8 +67,9 @@ record_peak_rss() {
     return 0
 }
 
-# Every submission solves a real ALTCHA challenge that the site verifies, made small (1,000 tries at most) so
-# the load generator spends its time on the form, not on proof of work; one client address, so no limits.
+# Every submission solves a real ALTCHA challenge that the site verifies, made small (1,000 tries at most) and
+# fixed (the ceiling equals it: thousands of reports a minute would otherwise raise it) so the load generator
+# spends its time on the form, not on proof of work; one client address, so no limits.
 altcha_key=$(head -c 32 /dev/urandom | base64)
 
 # start_site RUN_JOB_SERVER: the site as operators run it, Release build, Production, its own process.
@@ -81,7 +82,9 @@ start_site() {
     Smtp__From="Report child abuse <no-reply@portal.bench>" \
     Jobs__RunServerInWebSite="$1" \
     Captcha__Provider=altcha Captcha__Altcha__HmacKey="$altcha_key" Captcha__Altcha__MaxNumber=1000 \
-    RateLimits__Reports__PermitLimit=100000000 RateLimits__UnverifiedReports__PermitLimit=100000000 \
+    Captcha__Altcha__MaxNumberCeiling=1000 \
+    RateLimits__Reports__PermitLimit=100000000 RateLimits__ReportSteps__PermitLimit=100000000 \
+    RateLimits__UnverifiedReports__PermitLimit=100000000 \
     RateLimits__Challenges__PermitLimit=100000000 \
     dotnet "$repo/src/ReportingPortal.Web/bin/Release/net10.0/ReportingPortal.Web.dll" \
         --contentRoot "$repo/src/ReportingPortal.Web" > "$work/site.log" 2>&1 &

@@ -48,7 +48,7 @@ export Captcha__Altcha__HmacKey=${Captcha__Altcha__HmacKey:-$(secret altcha-key)
 export Smtp__Host=${Smtp__Host:-127.0.0.1}
 export Smtp__Port=${Smtp__Port:-$smtp_port}
 export Smtp__Security=${Smtp__Security:-None}
-export Smtp__From=${Smtp__From:-"Report child abuse <no-reply@reportingportal.localhost>"}
+export Smtp__From=${Smtp__From:-"Portal forwards <no-reply@reportingportal.localhost>"}
 export Operators__Password=${Operators__Password:-$(secret operator-password)}
 
 log "building the portal"

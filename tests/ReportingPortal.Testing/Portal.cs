@@ -79,9 +79,12 @@ public sealed class Portal : IAsyncDisposable
             ["Captcha__Provider"] = "altcha",
             ["Captcha__Altcha__HmacKey"] = AltchaKey,
             ["Captcha__Altcha__MaxNumber"] = "2000",
+            // Fixed size: the suite sends reports faster than any real portal gets them.
+            ["Captcha__Altcha__MaxNumberCeiling"] = "2000",
             ["Signals__MinimumFillTime"] = "00:00:00",
             // The whole suite posts from one address; the rate-limit tests start portals with small limits.
             ["RateLimits__Reports__PermitLimit"] = "100000",
+            ["RateLimits__ReportSteps__PermitLimit"] = "100000",
             ["RateLimits__UnverifiedReports__PermitLimit"] = "100000",
             ["RateLimits__Challenges__PermitLimit"] = "100000",
             ["RateLimits__Guesses__PermitLimit"] = "100000",

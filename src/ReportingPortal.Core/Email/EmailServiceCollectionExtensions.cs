@@ -12,6 +12,9 @@ public static class EmailServiceCollectionExtensions
         services.AddValidatedOptions<SmtpOptions>(SmtpOptions.Section)
             .Validate(options => MailboxAddress.TryParse(options.From, out _),
                 "Smtp:From must be an email address, optionally with a name: \"Name <address@example.org>\".");
+        services.AddValidatedOptions<AcknowledgementOptions>(AcknowledgementOptions.Section)
+            .Validate(options => !$"{options.SenderName}{options.PlainSenderName}".Any(c => c is '<' or '>' or '@' or '"' || char.IsControl(c)),
+                "Acknowledgements:SenderName and PlainSenderName must be plain names, without <, >, @, quotes or line breaks.");
         services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.Section)
             .Validate(options => options.FirstRetryAfter > TimeSpan.Zero && options.MaxRetryAfter >= options.FirstRetryAfter,
                 "Delivery:FirstRetryAfter must be positive and no more than Delivery:MaxRetryAfter.")

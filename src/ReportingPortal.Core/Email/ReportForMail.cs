@@ -23,6 +23,7 @@ public sealed class ReportForMail
     public string ContactPreference { get; init; } = "";
     public string? ContactName { get; init; }
     public string? ContactEmail { get; init; }
+    public string? EmailWording { get; init; }
     public string Priority { get; init; } = "";
     public DateTime ReceivedAt { get; init; }
     public bool? CaptchaVerified { get; init; }
@@ -34,7 +35,7 @@ public sealed class ReportForMail
             select id, reference, language, reporter_role as ReporterRole, category, urls, platform, usernames,
                    country, region, occurred, child_age_range as ChildAgeRange, child_in_danger as ChildInDanger,
                    description, contact_preference as ContactPreference, contact_name as ContactName,
-                   contact_email as ContactEmail, priority, received_at as ReceivedAt,
+                   contact_email as ContactEmail, email_wording as EmailWording, priority, received_at as ReceivedAt,
                    captcha_verified as CaptchaVerified, honeypot_filled as HoneypotFilled, seconds_to_fill as SecondsToFill
             from reports where id = any(@reportIds)
             """, new { reportIds }, cancellationToken: cancellationToken))).ToDictionary(report => report.Id);

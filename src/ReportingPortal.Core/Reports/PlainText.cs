@@ -1,34 +1,33 @@
+using System.Globalization;
 using System.Text;
 
 namespace ReportingPortal.Core.Reports;
 
 /// <summary>
 /// Text as it is stored: Unicode NFC, without control characters (a description keeps its line breaks and tabs)
-/// and without the bidirectional overrides and isolates that can make text read differently from what it is.
+/// and without invisible format characters (Unicode category Cf): zero-width spaces and joiners, direction marks,
+/// bidirectional overrides and isolates, word joiners, byte order marks. They make a username or a link read
+/// differently from what it is, or hide it from a search. A zero-width joiner stays only between two emoji, where
+/// it makes one picture (a family, a rainbow flag).
 /// </summary>
 public static class PlainText
 {
+    private const int ZeroWidthJoiner = 0x200D;
+    private const int EmojiPresentation = 0xFE0F;
+
     public static string? Clean(string? value, bool multiline)
     {
         if (value is null)
             return null;
+        // Enumerating runes turns a lone surrogate into U+FFFD.
+        var runes = value.EnumerateRunes().ToArray();
         var clean = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
+        for (var i = 0; i < runes.Length; i++)
         {
-            var character = value[i];
-            if (char.IsHighSurrogate(character) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            var rune = runes[i];
+            switch (rune.Value)
             {
-                clean.Append(character).Append(value[++i]);
-                continue;
-            }
-            if (char.IsSurrogate(character))
-            {
-                clean.Append('\uFFFD');
-                continue;
-            }
-            switch (character)
-            {
-                case '\r' when i + 1 < value.Length && value[i + 1] == '\n':
+                case '\r' when i + 1 < runes.Length && runes[i + 1].Value == '\n':
                     continue;
                 case '\r' or '\n' or '\u2028' or '\u2029':
                     clean.Append(multiline ? '\n' : ' ');
@@ -36,12 +35,19 @@ public static class PlainText
                 case '\t':
                     clean.Append(multiline ? '\t' : ' ');
                     continue;
+                case ZeroWidthJoiner when i > 0 && i + 1 < runes.Length && EndsEmoji(runes[i - 1]) && IsEmoji(runes[i + 1]):
+                    clean.Append(rune.ToString());
+                    continue;
             }
-            if (!char.IsControl(character) && !IsBidiControl(character))
-                clean.Append(character);
+            if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Control or UnicodeCategory.Format))
+                clean.Append(rune.ToString());
         }
         return clean.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static bool IsBidiControl(char character) => character is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+    private static bool IsEmoji(Rune rune) => Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol;
+
+    /// <summary>An emoji, or what may end one: its emoji-style selector, or a skin tone.</summary>
+    private static bool EndsEmoji(Rune rune) =>
+        IsEmoji(rune) || rune.Value == EmojiPresentation || Rune.GetUnicodeCategory(rune) == UnicodeCategory.ModifierSymbol;
 }

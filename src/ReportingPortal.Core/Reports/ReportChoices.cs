@@ -13,3 +13,6 @@ public enum ChildAgeRange { UpTo5, From6To9, From10To12, From13To15, From16To17,
 public enum ChildInDanger { Yes, No, NotSure }
 
 public enum ContactPreference { Anonymous, Email }
+
+/// <summary>What the acknowledgement email may look like: neutral by default, plain, or none when email is not safe.</summary>
+public enum EmailWording { Neutral, Plain, NotSafe }

@@ -37,6 +37,9 @@ public sealed class ReportForm
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
 
+    /// <summary>How the acknowledgement may look in the reporter's inbox; none is sent when not safe.</summary>
+    public EmailWording? EmailWording { get; set; }
+
     public bool IsFromAChild => ReporterRole is Reports.ReporterRole.ChildAboutThemselves or Reports.ReporterRole.ChildAboutSomeoneElse;
 
     /// <summary>Cleans every typed field before it is checked and stored (see <see cref="PlainText"/>).</summary>
@@ -92,7 +95,8 @@ public static class ReportSteps
         [Where] = [nameof(ReportForm.Urls), nameof(ReportForm.Platform), nameof(ReportForm.Usernames),
             nameof(ReportForm.Country), nameof(ReportForm.Region), nameof(ReportForm.When)],
         [Child] = [nameof(ReportForm.ChildAge), nameof(ReportForm.ChildInDanger)],
-        [Contact] = [nameof(ReportForm.Contact), nameof(ReportForm.ContactName), nameof(ReportForm.ContactEmail)],
+        [Contact] = [nameof(ReportForm.Contact), nameof(ReportForm.ContactName), nameof(ReportForm.ContactEmail),
+            nameof(ReportForm.EmailWording)],
         [Check] = [],
     };
 

@@ -17,6 +17,7 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
         var formKeyHash = ReceiptCodes.HashFormKey(form.FormKey);
         var accessCodeHash = codes.HashAccessCode(codes.AccessCodeFor(form.FormKey));
         var anonymous = form.Contact == ContactPreference.Anonymous;
+        var wording = anonymous ? (EmailWording?)null : form.EmailWording ?? EmailWording.Neutral;
         var priority = Priorities.For(form.ReporterRole!.Value, form.Category!.Value, form.ChildInDanger!.Value);
         var country = Optional(form.Country);
         var forwards = router.QueuesFor(form.Category.Value, country, priority)
@@ -36,10 +37,12 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
                                              urls, platform, usernames, country, region, occurred, child_age_range,
                                              child_in_danger, description, contact_preference, contact_name, contact_email,
+                                             email_wording,
                                              priority, captcha_verified, honeypot_filled, seconds_to_fill)
                         values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
                                 @Urls, @Platform, @Usernames, @Country, @Region, @When, @ChildAge,
                                 @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail,
+                                @EmailWording,
                                 @Priority, @CaptchaVerified, @HoneypotFilled, @SecondsToFill)
                         on conflict (form_key_hash) do nothing
                         returning id, reference
@@ -76,7 +79,9 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         ContactName = anonymous ? null : Optional(form.ContactName),
                         ContactEmail = anonymous ? null : Optional(form.ContactEmail),
                         Priority = priority.ToString(),
-                        Acknowledge = !anonymous,
+                        EmailWording = wording?.ToString(),
+                        // Not safe to email: the reporter keeps the on-screen receipt and gets no mail.
+                        Acknowledge = wording is EmailWording.Neutral or EmailWording.Plain,
                         Queues = forwards.Select(forward => forward.Queue).ToArray(),
                         Recipients = forwards.Select(forward => forward.Recipient).ToArray(),
                         signals.CaptchaVerified,

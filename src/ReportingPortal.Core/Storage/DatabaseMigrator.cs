@@ -16,7 +16,7 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, ILogger<
             if to_regclass('public.schemaversions') is not null then
                 update public.schemaversions
                 set scriptname = 'ReportingPortal.Core.' || substr(scriptname, length('ReportingPortal.Web.') + 1)
-                where scriptname like 'ReportingPortal.Web.Storage.Migrations.%';
+                where scriptname like 'ReportingPortal.Web.%';
             end if;
         end $$
         """;

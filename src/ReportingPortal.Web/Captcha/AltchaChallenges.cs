@@ -35,15 +35,18 @@ public sealed class AltchaChallenges(IOptions<CaptchaOptions> options, TimeProvi
 
     private readonly byte[] _key = options.Value.Altcha.HmacKeyBytes();
 
-    public AltchaChallenge Create()
+    /// <summary>
+    /// A challenge whose secret number is at most <paramref name="maxNumber"/> (see <see cref="AltchaDifficulty"/>). The
+    /// number is fixed by the signed challenge hash, so a client cannot make its own challenge any easier.
+    /// </summary>
+    public AltchaChallenge Create(int maxNumber)
     {
-        var settings = options.Value.Altcha;
-        var expires = clock.GetUtcNow().Add(settings.Expires).ToUnixTimeSeconds();
+        var expires = clock.GetUtcNow().Add(options.Value.Altcha.Expires).ToUnixTimeSeconds();
         // The trailing '&' ends the salt, so digits cannot be moved between the number and the expiry.
         var salt = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}?expires={expires}&";
-        var number = RandomNumberGenerator.GetInt32(0, settings.MaxNumber + 1);
+        var number = RandomNumberGenerator.GetInt32(0, maxNumber + 1);
         var challenge = Hash(salt, number);
-        return new AltchaChallenge(Algorithm, challenge, settings.MaxNumber, salt, Sign(challenge));
+        return new AltchaChallenge(Algorithm, challenge, maxNumber, salt, Sign(challenge));
     }
 
     /// <summary>The solution in a widget's payload when it is genuine, solved and unexpired; null otherwise.</summary>
@@ -51,7 +54,7 @@ public sealed class AltchaChallenges(IOptions<CaptchaOptions> options, TimeProvi
     {
         var solution = Decode(payload);
         if (solution is not { Algorithm: Algorithm, Challenge.Length: 64, Number: >= 0, Salt: { } salt, Signature.Length: 64 }
-            || solution.Number > options.Value.Altcha.MaxNumber
+            || solution.Number > options.Value.Altcha.MaxNumberCeiling
             || !salt.EndsWith('&')
             || !IsHex(solution.Challenge) || !IsHex(solution.Signature))
             return null;

@@ -18,6 +18,10 @@ public static class CaptchaServiceCollectionExtensions
             .Validate(options => options.Provider != CaptchaProvider.Altcha
                                  || (options.Altcha.MaxNumber is >= 1 and <= 10_000_000 && options.Altcha.Expires > TimeSpan.Zero),
                 "Captcha:Altcha:MaxNumber must be between 1 and 10000000 and Captcha:Altcha:Expires positive.")
+            .Validate(options => options.Provider != CaptchaProvider.Altcha
+                                 || (options.Altcha.MaxNumberCeiling >= options.Altcha.MaxNumber && options.Altcha.MaxNumberCeiling <= 10_000_000
+                                     && options.Altcha.UsualReportsPerMinute >= 1),
+                "Captcha:Altcha:MaxNumberCeiling must be between Captcha:Altcha:MaxNumber and 10000000, and Captcha:Altcha:UsualReportsPerMinute at least 1.")
             .Validate(options => options.ThirdParty is not { } provider
                                  || (provider.SiteKey.Length > 0 && provider.SecretKey.Length > 0),
                 "Captcha:<Provider>:SiteKey and Captcha:<Provider>:SecretKey are required for the captcha chosen in Captcha:Provider.")
@@ -30,6 +34,7 @@ public static class CaptchaServiceCollectionExtensions
         services.AddHttpClient(SiteVerifyCaptchaVerifier.HttpClientName);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AltchaChallenges>();
+        services.AddSingleton<AltchaDifficulty>();
         services.AddSingleton<ICaptchaVerifier>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<CaptchaOptions>>().Value;
@@ -43,10 +48,13 @@ public static class CaptchaServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>GET /captcha/challenge: a fresh signed ALTCHA challenge for the widget.</summary>
+    /// <summary>GET /captcha/challenge: a fresh signed ALTCHA challenge for the widget, as hard as the recent rate of reports asks.</summary>
     public static RouteHandlerBuilder MapCaptcha(this IEndpointRouteBuilder app) =>
-        app.MapGet(ChallengePath, (AltchaChallenges challenges, IOptions<CaptchaOptions> options) =>
-            options.Value.Provider == CaptchaProvider.Altcha ? Results.Json(challenges.Create()) : Results.NotFound());
+        app.MapGet(ChallengePath, async (AltchaChallenges challenges, AltchaDifficulty difficulty, IOptions<CaptchaOptions> options,
+                CancellationToken cancellationToken) =>
+            options.Value.Provider == CaptchaProvider.Altcha
+                ? Results.Json(challenges.Create(await difficulty.MaxNumber(cancellationToken)))
+                : Results.NotFound());
 
     private static bool IsWebAddress(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -7,10 +7,16 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Report form posts.</summary>
-    public RateLimit Reports { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) };
+    /// <summary>An IPv6 client counts by this many leading bits of its address: 64, one home or school network.</summary>
+    public int IPv6PrefixLength { get; set; } = 64;
 
-    /// <summary>Report form posts that are accepted without a solved captcha, or look automated: a stricter limit.</summary>
+    /// <summary>Reports sent: a whole report counts once, however many steps of the form were posted before it.</summary>
+    public RateLimit Reports { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) };
+
+    /// <summary>Every post of the report form, moving between its steps or sending it: a generous limit.</summary>
+    public RateLimit ReportSteps { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(10) };
+
+    /// <summary>Reports that are accepted without a solved captcha, or look automated: a stricter limit.</summary>
     public RateLimit UnverifiedReports { get; set; } = new() { PermitLimit = 3, Window = TimeSpan.FromHours(1) };
 
     /// <summary>Captcha challenges fetched.</summary>
@@ -19,7 +25,7 @@ public sealed class RateLimitOptions
     /// <summary>Attempts at something secret: operator sign-in (and any code lookup).</summary>
     public RateLimit Guesses { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) };
 
-    public IEnumerable<RateLimit> All() => [Reports, UnverifiedReports, Challenges, Guesses];
+    public IEnumerable<RateLimit> All() => [Reports, ReportSteps, UnverifiedReports, Challenges, Guesses];
 }
 
 public sealed class RateLimit

@@ -9,7 +9,8 @@ namespace ReportingPortal.Web.RateLimiting;
 /// <summary>ASP.NET Core's rate limiter, partitioned by <see cref="ClientKeys"/>, answering 429 with Retry-After.</summary>
 public static class RateLimitPolicies
 {
-    public const string Reports = "reports";
+    /// <summary>Every post of the report form; sending a report also counts against <see cref="ReportLimits"/>.</summary>
+    public const string ReportSteps = "report-steps";
     public const string Challenges = "challenges";
 
     /// <summary>For anything that checks a secret: operator sign-in today, an access-code lookup tomorrow.</summary>
@@ -19,9 +20,11 @@ public static class RateLimitPolicies
     {
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section)
             .Validate(options => options.All().All(limit => limit.PermitLimit > 0 && limit.Window > TimeSpan.Zero),
-                "RateLimits:<kind>:PermitLimit and RateLimits:<kind>:Window must be positive.");
+                "RateLimits:<kind>:PermitLimit and RateLimits:<kind>:Window must be positive.")
+            .Validate(options => options.IPv6PrefixLength is >= 32 and <= 128,
+                "RateLimits:IPv6PrefixLength must be between 32 and 128 (64 counts one home or school network as one client).");
         services.AddSingleton<ClientKeys>();
-        services.AddSingleton<UnverifiedReportLimiter>();
+        services.AddSingleton<ReportLimits>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -32,7 +35,7 @@ public static class RateLimitPolicies
                 return ValueTask.CompletedTask;
             };
             // Reading a page is free; sending a form, or asking for a challenge, counts.
-            limiter.AddPolicy(Reports, context => Partition(context, options => options.Reports, postsOnly: true));
+            limiter.AddPolicy(ReportSteps, context => Partition(context, options => options.ReportSteps, postsOnly: true));
             limiter.AddPolicy(Guesses, context => Partition(context, options => options.Guesses, postsOnly: true));
             limiter.AddPolicy(Challenges, context => Partition(context, options => options.Challenges, postsOnly: false));
         });

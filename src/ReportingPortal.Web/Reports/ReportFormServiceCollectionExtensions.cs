@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace ReportingPortal.Web.Reports;
 
 public static class ReportFormServiceCollectionExtensions
@@ -7,6 +9,7 @@ public static class ReportFormServiceCollectionExtensions
     {
         services.AddSingleton<FormTimer>();
         services.AddScoped<SubmissionScreening>();
+        services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new ChoiceModelBinderProvider()));
         return services;
     }
 }

@@ -15,11 +15,13 @@ namespace ReportingPortal.Web.Reports;
 /// The report form as short steps, then a check-and-send step. Each step posts every answer so far (the other
 /// steps' answers as hidden fields), so the flow needs no server-side session and works without JavaScript.
 /// A post without a step action (a script, or a browser that sends everything at once) is sent as it is.
+/// Every post counts against the generous step limit; only a send counts against the report limit, so a whole
+/// report counts once.
 /// </summary>
-[EnableRateLimiting(RateLimitPolicies.Reports)]
+[EnableRateLimiting(RateLimitPolicies.ReportSteps)]
 public sealed class SubmitModel(
     SubmitReportHandler handler,
-    UnverifiedReportLimiter unverifiedReports,
+    ReportLimits limits,
     IValidator<ReportForm> validator,
     SubmissionScreening screening,
     FormTimer timer,
@@ -72,6 +74,11 @@ public sealed class SubmitModel(
         if (!Validate(ReportSteps.All))
             return ShowErrors(FirstStepWithErrors());
 
+        // Counted before the captcha is checked, so refused answers count too; the same form sent again (a double
+        // click on the last report allowed) still gets its receipt.
+        if (!limits.TrySend(HttpContext, out var retryAfter) && !await handler.WasSent(Form.FormKey, cancellationToken))
+            return TooManyReports(retryAfter);
+
         var screened = await screening.Screen(Form, Request, cancellationToken);
         if (screened.Captcha == CaptchaResult.Refused && !await handler.WasSent(Form.FormKey, cancellationToken))
         {
@@ -79,18 +86,21 @@ public sealed class SubmitModel(
             return ShowErrors(ReportSteps.Check);
         }
 
-        if (screened.Suspicious && !unverifiedReports.TryAcquire(HttpContext, out var retryAfter))
-        {
-            if (retryAfter is { } wait)
-                RateLimitPolicies.SetRetryAfter(Response, wait);
-            return StatusCode(StatusCodes.Status429TooManyRequests);
-        }
+        if (screened.Suspicious && !limits.TrySendUnverified(HttpContext, out retryAfter))
+            return TooManyReports(retryAfter);
 
         await handler.Handle(Form, screened.Signals, CultureInfo.CurrentUICulture.Name, cancellationToken);
         TempData[ReceiptModel.FormKeyTempDataKey] = Form.FormKey;
         TempData[ReceiptModel.ForAChildTempDataKey] = Form.IsFromAChild;
         Response.Headers.Location = Url.Page("/Reports/Receipt");
         return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private StatusCodeResult TooManyReports(TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } wait)
+            RateLimitPolicies.SetRetryAfter(Response, wait);
+        return StatusCode(StatusCodes.Status429TooManyRequests);
     }
 
     private bool Validate(string[] steps)

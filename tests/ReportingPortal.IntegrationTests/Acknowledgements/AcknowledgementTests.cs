@@ -10,7 +10,7 @@ public sealed class AcknowledgementTests
     public async Task StartPortal() => _portal = await Portal.Shared();
 
     [Test]
-    public async Task TheAcknowledgementArrivesWithTheReferenceAndWithoutWhatWasReported()
+    public async Task ThePlainAcknowledgementArrivesWithTheReferenceAndHelpButWithoutWhatWasReported()
     {
         using var visitor = _portal.NewSession();
         var address = $"ack-{Guid.NewGuid():N}@family.example";
@@ -19,7 +19,8 @@ public sealed class AcknowledgementTests
             .With("Platform", "QuokkaChat")
             .With("Usernames", "zebulon_the_neighbour")
             .With("Urls", "https://quokka.example/u/zebulon")
-            .With("Region", "Quimper");
+            .With("Region", "Quimper")
+            .With("EmailWording", "Plain");
 
         var receipt = await visitor.SubmitReport(answers);
         var message = (await TestRun.Smtp.WaitForMessagesTo(address)).Single(m => SmtpServer.IsTo(m, address));

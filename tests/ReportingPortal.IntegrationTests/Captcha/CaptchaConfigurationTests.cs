@@ -29,4 +29,13 @@ public sealed class CaptchaConfigurationTests
 
         error.Message.ShouldContain("Captcha:Altcha:HmacKey");
     }
+
+    [Test]
+    public async Task ACeilingBelowTheUsualProofOfWorkIsRefusedAtStartUp()
+    {
+        var error = await Should.ThrowAsync<InvalidOperationException>(() =>
+            Portal.Start(new Dictionary<string, string> { ["Captcha__Altcha__MaxNumber"] = "5000", ["Captcha__Altcha__MaxNumberCeiling"] = "4000" }));
+
+        error.Message.ShouldContain("Captcha:Altcha:MaxNumberCeiling must be between Captcha:Altcha:MaxNumber and 10000000");
+    }
 }

@@ -11,9 +11,8 @@ public sealed class RateLimitTests
     public async Task StartPortal() => _portal = await Portal.Start(new Dictionary<string, string>
     {
         ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
-        // Each report below takes two posts of the form, its check step then the send: four reports, and the
-        // fifth gets as far as its check step.
-        ["RateLimits__Reports__PermitLimit"] = "9",
+        // Only the send of a report counts against this limit, however many steps were posted before it.
+        ["RateLimits__Reports__PermitLimit"] = "4",
         ["RateLimits__Reports__Window"] = "01:00:00",
         ["RateLimits__UnverifiedReports__PermitLimit"] = "2",
         ["RateLimits__UnverifiedReports__Window"] = "01:00:00",
@@ -50,6 +49,7 @@ public sealed class RateLimitTests
             (await SendWithoutCaptcha(noScript, $"No JavaScript {i}.")).StatusCode.ShouldBe(HttpStatusCode.SeeOther);
 
         await ShouldBeKind429(await SendWithoutCaptcha(noScript, "No JavaScript over the limit."));
+        (await StoredReport.CountWithDescription("No JavaScript over the limit.", _portal.ConnectionString)).ShouldBe(0);
 
         (await noScript.SendReport(ReportAnswers.Anonymous("Solved the captcha after all."))).StatusCode.ShouldBe(HttpStatusCode.SeeOther);
     }
@@ -88,6 +88,16 @@ public sealed class RateLimitTests
         (await pretender.Get("/captcha/challenge")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
+    [TestCase("16")]
+    [TestCase("129")]
+    public async Task AnIPv6PrefixLengthOutsideThirtyTwoToOneHundredTwentyEightIsRefusedAtStartUp(string prefixLength)
+    {
+        var error = await Should.ThrowAsync<InvalidOperationException>(() =>
+            Portal.Start(new Dictionary<string, string> { ["RateLimits__IPv6PrefixLength"] = prefixLength }));
+
+        error.Message.ShouldContain("RateLimits:IPv6PrefixLength must be between 32 and 128");
+    }
+
     private static async Task<HttpResponseMessage> SendWithoutCaptcha(PortalSession session, string description)
     {
         var fields = await session.FillReportForm(ReportAnswers.Anonymous(description));
@@ -95,7 +105,7 @@ public sealed class RateLimitTests
         return await session.Post("/report", fields);
     }
 
-    private static async Task ShouldBeKind429(HttpResponseMessage response)
+    public static async Task ShouldBeKind429(HttpResponseMessage response)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter.ShouldNotBeNull();

@@ -15,6 +15,7 @@ public sealed class HostileInputTests
     private static readonly object[] StoredClean =
     [
         new object[] { "bidi overrides and isolates", "Name \u202Egnp.exe\u202C and \u2066isolated\u2069 text.", "Name gnp.exe and isolated text." },
+        new object[] { "zero-width and other invisible format characters", "Zero\u200Bwidth\u200C join\u200D marks\u200E\u200F word\u2060joiner\u2064 and\uFEFF BOM \u061Cmark.", "Zerowidth join marks wordjoiner and BOM mark." },
         new object[] { "other control characters", "Bell\u0007 escape\u001B[31m next\u0085line\u007F.", "Bell escape[31m nextline." },
         new object[] { "decomposed accents", "Cafe\u0301 in Mu\u0308nchen.", "Café in München." },
         new object[] { "Windows line breaks and tabs", "Line one\r\n\tLine two.", "Line one\n\tLine two." },
@@ -35,6 +36,23 @@ public sealed class HostileInputTests
         report.region.ShouldNotContain('\u202E');
         await using var connection = await TestDatabase.Open();
         (await connection.ExecuteScalarAsync<long>("select count(*) from reports")).ShouldBeGreaterThan(0, "the table is still there");
+    }
+
+    [Test]
+    public async Task ZeroWidthCharactersAreRemovedFromUsernamesAndNames()
+    {
+        using var visitor = _portal.NewSession();
+        var answers = ReportAnswers.Identified("zero-width@family.example")
+            .With("Usernames", "\u200Bstran\u200Bger\u200F123\u2060, \uFEFFother\u200D_user")
+            .With("Platform", "Example\u200B Social")
+            .With("ContactName", "Sa\u200Cm\u202A Parent\u202C");
+
+        var receipt = await visitor.SubmitReport(answers);
+
+        var stored = await StoredReport.Load(receipt.Reference);
+        stored.usernames.ShouldBe("stranger123, other_user");
+        stored.platform.ShouldBe("Example Social");
+        stored.contact_name.ShouldBe("Sam Parent");
     }
 
     [Test]

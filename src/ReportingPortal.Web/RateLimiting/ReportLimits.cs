@@ -1,0 +1,39 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ReportingPortal.Web.RateLimiting;
+
+/// <summary>
+/// The limits on sending reports, per client: every report sent, and the stricter one for reports accepted without a
+/// solved captcha (no JavaScript) or that look automated. Whether a post sends a report, and how it looks, is known
+/// only once the form has been read, so the page asks these limiters rather than an endpoint's policy.
+/// </summary>
+public sealed class ReportLimits(ClientKeys clients, IOptions<RateLimitOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _sent = PerClient(() => options.Value.Reports);
+    private readonly PartitionedRateLimiter<string> _unverified = PerClient(() => options.Value.UnverifiedReports);
+
+    /// <summary>A report sent, whether it is stored or refused for its captcha: true when this client may send one more;
+    /// otherwise how long until it may.</summary>
+    public bool TrySend(HttpContext context, out TimeSpan? retryAfter) => TryAcquire(_sent, context, out retryAfter);
+
+    /// <summary>A report without a solved captcha, or that looks automated, on top of <see cref="TrySend"/>.</summary>
+    public bool TrySendUnverified(HttpContext context, out TimeSpan? retryAfter) => TryAcquire(_unverified, context, out retryAfter);
+
+    private bool TryAcquire(PartitionedRateLimiter<string> limiter, HttpContext context, out TimeSpan? retryAfter)
+    {
+        using var lease = limiter.AttemptAcquire(clients.For(context));
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+        return lease.IsAcquired;
+    }
+
+    private static PartitionedRateLimiter<string> PerClient(Func<RateLimit> limit) =>
+        PartitionedRateLimiter.Create<string, string>(client =>
+            RateLimitPartition.GetFixedWindowLimiter(client, _ => RateLimitPolicies.FixedWindow(limit())));
+
+    public void Dispose()
+    {
+        _sent.Dispose();
+        _unverified.Dispose();
+    }
+}
