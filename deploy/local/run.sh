@@ -41,6 +41,8 @@ mkdir -p "$repo/.data/mail"
 children+=($!)
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# The worker is a generic host: it reads DOTNET_ENVIRONMENT rather than ASPNETCORE_ENVIRONMENT.
+export DOTNET_ENVIRONMENT=$ASPNETCORE_ENVIRONMENT
 export ASPNETCORE_URLS=$site_url
 export ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=reportingportal;Username=portal;Password=$pg_password"
 export Receipts__SecretKey=${Receipts__SecretKey:-$(secret receipts-key)}
