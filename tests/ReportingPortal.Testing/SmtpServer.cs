@@ -32,9 +32,19 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public static async Task<SmtpServer> Start()
     {
-        var server = new SmtpServer(Portal.FreePort());
-        await server.Resume();
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new SmtpServer(LoopbackPorts.Pick());
+            try
+            {
+                await server.Resume();
+                return server;
+            }
+            catch (InvalidOperationException failure) when (attempt < 5 && LoopbackPorts.SaysPortTaken(failure.Message))
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The portal settings that send its mail here.</summary>
