@@ -41,6 +41,9 @@ public sealed class Portal : IAsyncDisposable
     /// <summary>Whether every process of this portal has ended.</summary>
     public bool HasExited => RunningProcesses().All(process => process.HasExited);
 
+    /// <summary>Whether every process this portal started still runs: none crashed or stopped by itself.</summary>
+    public bool IsRunning => RunningProcesses().All(process => !process.HasExited);
+
     private IEnumerable<Process> RunningProcesses() => new[] { _web, _worker }.OfType<Process>();
 
     /// <summary>One portal with the default test settings, shared by the tests that need nothing special.</summary>

@@ -110,7 +110,7 @@ public sealed class HostileInputTests
             new ByteArrayContent(Encoding.ASCII.GetBytes(token + body)) { Headers = { { "Content-Type", "application/x-www-form-urlencoded" } } });
 
         ((int)response.StatusCode).ShouldBeLessThan(500, why);
-        _portal.HasExited.ShouldBeFalse();
+        _portal.IsRunning.ShouldBeTrue();
     }
 
     [TestCase("application/json", "{\"Form\":{\"Description\":\"x\"}}")]
