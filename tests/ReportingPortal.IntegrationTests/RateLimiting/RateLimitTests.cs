@@ -50,6 +50,7 @@ public sealed class RateLimitTests
             (await SendWithoutCaptcha(noScript, $"No JavaScript {i}.")).StatusCode.ShouldBe(HttpStatusCode.SeeOther);
 
         await ShouldBeKind429(await SendWithoutCaptcha(noScript, "No JavaScript over the limit."));
+        (await StoredReport.CountWithDescription("No JavaScript over the limit.", _portal.ConnectionString)).ShouldBe(0);
 
         (await noScript.SendReport(ReportAnswers.Anonymous("Solved the captcha after all."))).StatusCode.ShouldBe(HttpStatusCode.SeeOther);
     }
