@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Dapper;
 
 namespace ReportingPortal.IntegrationTests.ScaleOut;
@@ -47,7 +46,7 @@ public sealed class ScaleOutTests
         await using var connection = await TestDatabase.OpenDatabase(firstWeb.ConnectionString);
         (await connection.ExecuteScalarAsync<long>("select count(*) from reports")).ShouldBe(Reports);
 
-        await WaitUntilAllMailIsSettledAndNoJobIsLeft(connection);
+        await StoredJobs.WaitUntilAllMailIsSettledAndNoJobIsLeft(firstWeb.ConnectionString);
         var statuses = (await connection.QueryAsync<(string Status, long Count)>(
             "select status, count(*) from mail_deliveries group by status")).ToList();
         statuses.ShouldHaveSingleItem($"every email was sent: {string.Join(", ", statuses)}").Status.ShouldBe("Sent");
@@ -63,9 +62,9 @@ public sealed class ScaleOutTests
         var jobStates = (await connection.QueryAsync<string>("select distinct name from hangfire.state")).ToList();
         jobStates.ShouldNotContain("Failed", "no job failed, not even once before a retry");
         (await connection.QueryAsync<string>("select distinct statename from hangfire.job")).ShouldBe(["Succeeded"]);
-        (await connection.ExecuteScalarAsync<long>(
-                "select count(distinct data::jsonb ->> 'ServerId') from hangfire.state where name = 'Processing'"))
-            .ShouldBe(2, "both workers sent mail");
+        (await StoredJobs.ServersThatRanJobs(firstWeb.ConnectionString)).ShouldBe(await StoredJobs.Servers(firstWeb.ConnectionString),
+            ignoreOrder: true, "both workers, and only they, ran jobs");
+        (await StoredJobs.Servers(firstWeb.ConnectionString)).Count.ShouldBe(2);
     }
 
     /// <summary>Identified reports of several kinds, so they owe acknowledgements and forwards to different queues.</summary>
@@ -73,21 +72,4 @@ public sealed class ScaleOutTests
         ReportAnswers.Identified($"scale{n}@family.example")
             .With("Category", (n % 3) switch { 0 => "AbuseMaterialOnline", 1 => "Grooming", _ => "Sextortion" })
             .With("ChildInDanger", n % 10 == 0 ? "Yes" : "No");
-
-    /// <summary>The dispatchers' own signal that the work is done: no email is still owed and no job waits or runs.</summary>
-    private static async Task WaitUntilAllMailIsSettledAndNoJobIsLeft(Npgsql.NpgsqlConnection connection)
-    {
-        var waiting = Stopwatch.StartNew();
-        while (true)
-        {
-            var pending = await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where status = 'Pending'");
-            var unfinished = await connection.ExecuteScalarAsync<long>(
-                "select count(*) from hangfire.job where statename is null or statename not in ('Succeeded', 'Failed', 'Deleted')");
-            if (pending == 0 && unfinished == 0)
-                return;
-            if (waiting.Elapsed > TimeSpan.FromSeconds(120))
-                throw new TimeoutException($"After {waiting.Elapsed}: {pending} emails still owed, {unfinished} jobs not finished.");
-            await Task.Delay(100);
-        }
-    }
 }
