@@ -69,6 +69,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = DatabaseUnavailable.StatusCodeFor,
 });
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseNoUploads();
 app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();

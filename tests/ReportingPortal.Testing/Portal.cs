@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 
 namespace ReportingPortal.Testing;
 
 /// <summary>
-/// The portal as operators run it: its own process, real Kestrel on a free loopback port, the test database.
+/// The portal as operators run it: its own processes, real Kestrel on a free loopback port, the test database.
 /// Everything it writes to stdout and stderr is kept, so tests can read the logs.
 /// </summary>
 public sealed class Portal : IAsyncDisposable
@@ -41,6 +40,9 @@ public sealed class Portal : IAsyncDisposable
 
     /// <summary>Whether every process of this portal has ended.</summary>
     public bool HasExited => RunningProcesses().All(process => process.HasExited);
+
+    /// <summary>Whether every process this portal started still runs: none crashed or stopped by itself.</summary>
+    public bool IsRunning => RunningProcesses().All(process => !process.HasExited);
 
     private IEnumerable<Process> RunningProcesses() => new[] { _web, _worker }.OfType<Process>();
 
@@ -108,7 +110,18 @@ public sealed class Portal : IAsyncDisposable
 
     public static async Task<Portal> Start(IDictionary<string, string>? overrides = null, PortalProcesses processes = PortalProcesses.WebAndWorker)
     {
-        var port = FreePort();
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            var portal = await TryStart(LoopbackPorts.Pick(), overrides, processes, lastAttempt: attempt == attempts);
+            if (portal is not null)
+                return portal;
+        }
+    }
+
+    /// <summary>Starts the portal on <paramref name="port"/>; null when another process took the port first.</summary>
+    private static async Task<Portal?> TryStart(int port, IDictionary<string, string>? overrides, PortalProcesses processes, bool lastAttempt)
+    {
         var address = new Uri($"http://127.0.0.1:{port}");
         var settings = DefaultSettings();
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
@@ -129,6 +142,11 @@ public sealed class Portal : IAsyncDisposable
                 portal._worker = portal.Launch(Repository.WorkerAssembly, Path.GetDirectoryName(Repository.WorkerAssembly)!, "worker");
                 await portal.WaitUntilWorkerStarted(TimeSpan.FromSeconds(60));
             }
+        }
+        catch (InvalidOperationException) when (!lastAttempt && portal._web is { HasExited: true } && LoopbackPorts.SaysPortTaken(portal.Output))
+        {
+            await portal.DisposeAsync();
+            return null;
         }
         catch
         {
@@ -204,8 +222,13 @@ public sealed class Portal : IAsyncDisposable
         throw new TimeoutException($"The worker did not start in {timeout}:\n{Output}");
     }
 
-    public async Task WaitUntilHealthy(TimeSpan timeout)
+    /// <summary>
+    /// Waits until this portal's own web process says it listens on its address and answers /health: a server of
+    /// another process that took the port would answer too.
+    /// </summary>
+    private async Task WaitUntilHealthy(TimeSpan timeout)
     {
+        var listening = $"Now listening on: {Address.ToString().TrimEnd('/')}";
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
@@ -214,8 +237,8 @@ public sealed class Portal : IAsyncDisposable
                 throw new InvalidOperationException($"The portal exited with code {_web.ExitCode}:\n{Output}");
             try
             {
-                var response = await client.GetAsync(new Uri(Address, "/health"));
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (_output.Any(line => line.StartsWith("web: ", StringComparison.Ordinal) && line.Contains(listening, StringComparison.Ordinal))
+                    && (await client.GetAsync(new Uri(Address, "/health"))).StatusCode == HttpStatusCode.OK)
                     return;
             }
             catch (HttpRequestException)
@@ -256,12 +279,5 @@ public sealed class Portal : IAsyncDisposable
         }
         if (_ownDatabase is not null)
             await TestDatabase.Drop(_ownDatabase);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

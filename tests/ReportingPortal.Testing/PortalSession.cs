@@ -97,11 +97,40 @@ public sealed class PortalSession : IDisposable
         redirect.Headers.Location.ShouldNotBeNull();
         var (response, page) = await GetPage(redirect.Headers.Location!.ToString());
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return new Receipt(
-            page.QuerySelector("#reference")?.TextContent.Trim() ?? "",
-            page.QuerySelector("#access-code")?.TextContent.Trim() ?? "",
-            response,
-            page);
+        return ReceiptOn(response, page);
+    }
+
+    private static Receipt ReceiptOn(HttpResponseMessage response, IHtmlDocument page) => new(
+        page.QuerySelector("#reference")?.TextContent.Trim() ?? "",
+        page.QuerySelector("#access-code")?.TextContent.Trim() ?? "",
+        response,
+        page);
+
+    /// <summary>
+    /// Goes through the form as <see cref="SubmitReport"/> does, but stops at the first answer that is not the next
+    /// step (a kind error page while the database is away, say) and returns it; the receipt when one was shown.
+    /// </summary>
+    public async Task<(HttpResponseMessage Last, Receipt? Receipt)> TryToReport(IDictionary<string, string> answers)
+    {
+        var (form, first) = await GetPage("/report");
+        if (form.StatusCode != HttpStatusCode.OK)
+            return (form, null);
+        var fields = HiddenFields(first);
+        fields["Go"] = "change:check";
+        var check = await Post("/report", fields);
+        if (check.StatusCode != HttpStatusCode.OK)
+            return (check, null);
+        var checkPage = await Parse(check);
+        fields = HiddenFields(checkPage);
+        fields.Remove("Step");
+        fields["altcha"] = await SolveCaptcha(checkPage);
+        foreach (var (name, value) in answers)
+            fields[name] = value;
+        var sent = await Post("/report", fields);
+        if (sent.StatusCode != HttpStatusCode.SeeOther)
+            return (sent, null);
+        var (shown, receipt) = await GetPage(sent.Headers.Location!.ToString());
+        return shown.StatusCode == HttpStatusCode.OK ? (shown, ReceiptOn(shown, receipt)) : (shown, null);
     }
 
     /// <summary>Every later request says it came through a reverse proxy, from this client address and scheme.</summary>

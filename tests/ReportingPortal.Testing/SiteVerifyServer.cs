@@ -18,7 +18,7 @@ public sealed class SiteVerifyServer : IAsyncDisposable
 
     public SiteVerifyServer()
     {
-        Port = Portal.FreePort();
+        Port = LoopbackPorts.Pick();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _serving = Task.Run(Serve);

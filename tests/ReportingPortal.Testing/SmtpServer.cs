@@ -32,9 +32,19 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public static async Task<SmtpServer> Start()
     {
-        var server = new SmtpServer(Portal.FreePort());
-        await server.Resume();
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new SmtpServer(LoopbackPorts.Pick());
+            try
+            {
+                await server.Resume();
+                return server;
+            }
+            catch (InvalidOperationException failure) when (attempt < 5 && LoopbackPorts.SaysPortTaken(failure.Message))
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The portal settings that send its mail here.</summary>
@@ -83,7 +93,8 @@ public sealed class SmtpServer : IAsyncDisposable
             : [];
 
     /// <summary>How many messages were accepted so far, without reading them.</summary>
-    public int Count() => Directory.Exists(_folder) ? Directory.GetFiles(_folder, "[0-9]*.eml").Length : 0;
+    public int Count() =>
+        Directory.Exists(_folder) ? Directory.EnumerateFiles(_folder, "*.eml").Count(file => !Path.GetFileName(file).StartsWith('.')) : 0;
 
     /// <summary>Waits until the messages received satisfy <paramref name="done"/>, and returns them.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitFor(Func<IReadOnlyList<MimeMessage>, bool> done, TimeSpan? timeout = null)

@@ -10,7 +10,7 @@ namespace ReportingPortal.Testing;
 public sealed class ThrowawayPostgres : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"rp-pg-{Guid.NewGuid():N}");
-    private readonly int _port = Portal.FreePort();
+    private int _port;
 
     private ThrowawayPostgres()
     {
@@ -28,15 +28,31 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     {
         var cluster = new ThrowawayPostgres();
         await cluster.Run("initdb", "-D", cluster._folder, "-U", "portal", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-        await cluster.Run("pg_ctl", "-D", cluster._folder, "-o",
-            $"-p {cluster._port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off",
-            "-l", Path.Combine(cluster._folder, "server.log"), "-w", "-t", "60", "start");
-        return cluster;
+        for (var attempt = 1; ; attempt++)
+        {
+            cluster._port = LoopbackPorts.Pick();
+            try
+            {
+                await cluster.Resume();
+                return cluster;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && LoopbackPorts.SaysPortTaken(cluster.ServerLog()))
+            {
+                File.Delete(Path.Combine(cluster._folder, "server.log"));
+            }
+        }
+    }
+
+    private string ServerLog()
+    {
+        var log = Path.Combine(_folder, "server.log");
+        return File.Exists(log) ? File.ReadAllText(log) : "";
     }
 
     /// <summary>Stops the server as an operator's restart does: connections are cut, nothing committed is lost.</summary>
     public Task Stop() => Run("pg_ctl", "-D", _folder, "-m", "fast", "-w", "stop");
 
+    /// <summary>Starts the server again on its port; nothing else takes that port meanwhile (see <see cref="LoopbackPorts"/>).</summary>
     public Task Resume() => Run("pg_ctl", "-D", _folder, "-o",
         $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off",
         "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "start");

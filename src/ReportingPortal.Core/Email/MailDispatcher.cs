@@ -32,7 +32,10 @@ public sealed class MailDispatcher(
                 }
                 await Task.Delay(settings.PollInterval, stoppingToken);
             }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception is NpgsqlException or TimeoutException or InvalidOperationException)
+            // Creating a job wraps the database's error in Hangfire's own exception.
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested
+                                              && exception is NpgsqlException or TimeoutException or InvalidOperationException
+                                                  or BackgroundJobClientException)
             {
                 logger.LogWarning("Cannot hand out owed mail ({Error}); trying again shortly", exception.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);

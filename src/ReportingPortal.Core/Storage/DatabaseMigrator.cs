@@ -24,7 +24,14 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, ILogger<
     public void Migrate()
     {
         var connectionString = options.Value.ConnectionString;
-        EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUp.Engine.Output.NoOpUpgradeLog());
+        try
+        {
+            EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUp.Engine.Output.NoOpUpgradeLog());
+        }
+        // Another instance starting at the same moment created it first.
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+        }
 
         // Several instances may start at once; only one of them migrates at a time.
         using var lockConnection = new NpgsqlConnection(connectionString);

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Npgsql;
 using ReportingPortal.Core.Configuration;
 using ReportingPortal.Web.Operators;
@@ -48,4 +50,21 @@ public static class SecurityServiceCollectionExtensions
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.UseMiddleware<SecurityHeadersMiddleware>();
+
+    /// <summary>
+    /// The portal takes links, never files: a multipart body (what a file upload sends) is refused with 415 before
+    /// it is read, so no file is written to the server's disk. The kind error page is then shown as for any 4xx.
+    /// </summary>
+    public static IApplicationBuilder UseNoUploads(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is null
+                && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+                && type.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                return;
+            }
+            await next(context);
+        });
 }

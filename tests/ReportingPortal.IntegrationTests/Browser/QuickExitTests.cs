@@ -13,7 +13,7 @@ public sealed class QuickExitTests
     [OneTimeSetUp]
     public async Task StartPortalWithALocalNeutralSite()
     {
-        var port = Portal.FreePort();
+        var port = LoopbackPorts.Pick();
         _neutral = new Uri($"http://127.0.0.1:{port}/weather");
         _neutralSite = new HttpListener();
         _neutralSite.Prefixes.Add($"http://127.0.0.1:{port}/");

@@ -67,7 +67,7 @@ public sealed class ReportFlowTests
         await Continue(page);
         await Continue(page);
         (await page.TextContentAsync(".error-summary"))!.ShouldContain("Please choose what happened.");
-        (await page.EvaluateAsync<string>("document.activeElement.className")).ShouldContain("error-summary");
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
         await page.ClickAsync(".error-summary a");
         await page.CheckAsync("#Form_Category_AbuseMaterialOnline");
         await page.FillAsync("#Form_Description", "A video of a child on a file sharing site.");
@@ -94,7 +94,8 @@ public sealed class ReportFlowTests
         await page.WaitForURLAsync("**/report/receipt");
         var reference = (await page.TextContentAsync("#reference"))!.Trim();
         (await page.TextContentAsync(".emergency"))!.ShouldContain("Kids Help Phone", customMessage: "help for the country given (Canada)");
-        (await page.IsVisibleAsync("button[data-copy]")).ShouldBeTrue("the copy button appears when scripts run");
+        // The page's script reveals the copy button; the expectation retries until it has.
+        await Assertions.Expect(page.Locator("button[data-copy]")).ToBeVisibleAsync();
         var acknowledgement = await TestRun.Smtp.WaitForMessagesTo(address);
         acknowledgement.Single(message => SmtpServer.IsTo(message, address)).Subject!.ShouldContain(reference);
         browser.OtherHosts.ShouldBeEmpty();
@@ -141,7 +142,7 @@ public sealed class ReportFlowTests
         await page.FillAsync("#Form_Description", "Kept across languages.");
         await page.ClickAsync("button[value='language:es']");
 
-        (await page.GetAttributeAsync("html", "lang")).ShouldBe("es");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
         (await page.InputValueAsync("#Form_Description")).ShouldBe("Kept across languages.");
         (await page.IsCheckedAsync("#Form_Category_Grooming")).ShouldBeTrue();
     }
@@ -172,8 +173,18 @@ public sealed class ReportFlowTests
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
                 refusedByPolicy.Add(message.Text);
         };
+        var documents = new List<IResponse>();
+        page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType == "document")
+                documents.Add(response);
+        };
 
-        await page.GotoAsync("/report");
+        var form = await page.GotoAsync("/report");
+        (await form!.HeaderValueAsync("content-security-policy")).ShouldNotBeNull("the form is served under a policy");
+        await TheStrictPolicyBlocksAnInjectedInlineScript(page);
+        refusedByPolicy.ShouldHaveSingleItem("the browser reported the blocked script").ShouldContain("script-src");
+        refusedByPolicy.Clear();
         await page.CheckAsync("#Form_ReporterRole_OtherAdult");
         await Continue(page);
         await page.CheckAsync("#Form_Category_Other");
@@ -195,5 +206,29 @@ public sealed class ReportFlowTests
         (await StoredReport.Load(reference)).captcha_verified.ShouldBe(true);
         refusedByPolicy.ShouldBeEmpty();
         browser.OtherHosts.ShouldBeEmpty();
+        documents.Count.ShouldBeGreaterThanOrEqualTo(7, "the form's steps and the receipt");
+        foreach (var document in documents)
+        {
+            var policy = (await document.HeaderValueAsync("content-security-policy")).ShouldNotBeNull(document.Url);
+            policy.ShouldContain("script-src 'self'", customMessage: document.Url);
+            policy.ShouldNotContain("unsafe-inline", customMessage: document.Url);
+        }
+    }
+
+    /// <summary>A script written into the page, as an injection would be, does not run and is reported as a violation.</summary>
+    private static async Task TheStrictPolicyBlocksAnInjectedInlineScript(IPage page)
+    {
+        await page.EvaluateAsync("""
+            () => {
+                window.violations = [];
+                document.addEventListener('securitypolicyviolation', event => window.violations.push(event.violatedDirective));
+                const script = document.createElement('script');
+                script.textContent = 'window.injectedScriptRan = true;';
+                document.body.appendChild(script);
+            }
+            """);
+        await page.WaitForFunctionAsync("() => window.violations.length > 0", null, new PageWaitForFunctionOptions { Timeout = 5000 });
+        (await page.EvaluateAsync<string[]>("() => window.violations")).ShouldAllBe(directive => directive.StartsWith("script-src"));
+        (await page.EvaluateAsync<bool>("() => window.injectedScriptRan === true")).ShouldBeFalse("the inline script was blocked");
     }
 }

@@ -29,7 +29,7 @@ public sealed class MailDeliveryTests
         var delivered = await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString);
 
         delivered.ShouldAllBe(delivery => delivery.Status == "Sent");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await StoredJobs.WaitUntilAllMailIsSettledAndNoJobIsLeft(portal.ConnectionString);
         var messages = smtp.Messages().Where(message => message.Subject!.Contains(receipt.Reference)).ToList();
         messages.Count.ShouldBe(delivered.Count, "one email per owed delivery, none twice");
         messages.Select(message => message.MessageId).Distinct().Count().ShouldBe(messages.Count);
@@ -42,15 +42,18 @@ public sealed class MailDeliveryTests
         await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
         using var visitor = acceptingOnly.NewSession();
         var receipt = await visitor.SubmitReport(ReportAnswers.Identified("later@family.example"));
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        smtp.Messages().ShouldBeEmpty("no job server runs yet");
+        (await StoredJobs.Servers(acceptingOnly.ConnectionString)).ShouldBeEmpty("the web site runs no job server");
         (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString)).ShouldAllBe(d => d.Status == "Pending");
 
         await using var worker = await acceptingOnly.StartAnother(processes: PortalProcesses.WorkerOnly);
         var delivered = await StoredDeliveries.WaitUntilSettled(receipt.Reference, acceptingOnly.ConnectionString);
 
         delivered.ShouldAllBe(delivery => delivery.Status == "Sent");
-        (await smtp.WaitForMessagesTo("later@family.example")).Count(m => SmtpServer.IsTo(m, "later@family.example")).ShouldBe(1);
+        var workers = await StoredJobs.Servers(acceptingOnly.ConnectionString);
+        workers.Count.ShouldBe(1, "the worker is the only job server");
+        (await StoredJobs.ServersThatRanJobs(acceptingOnly.ConnectionString)).ShouldBe(workers, "the worker sent the mail");
+        await StoredJobs.WaitUntilAllMailIsSettledAndNoJobIsLeft(acceptingOnly.ConnectionString);
+        smtp.Messages().Count(m => SmtpServer.IsTo(m, "later@family.example")).ShouldBe(1);
     }
 
     [Test]

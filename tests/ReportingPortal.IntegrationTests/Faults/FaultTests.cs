@@ -25,9 +25,10 @@ public sealed class FaultTests
         await using var smtp = await SmtpServer.Start();
         await using var portal = await Portal.StartIsolated(smtp, QuickRecovery);
 
-        var served = await Burst(portal, reporters: 6, until: receipts => receipts.Count >= 40, whenDone: portal.Kill);
+        var served = await Burst(portal, reporters: 6, until: receipts => receipts.Count >= 40, kill: portal.Kill);
 
         portal.HasExited.ShouldBeTrue();
+        served.Count.ShouldBeGreaterThanOrEqualTo(40);
         await using (var connection = await TestDatabase.OpenDatabase(portal.ConnectionString))
         {
             var stored = await connection.QueryAsync<string>("select reference from reports where reference = any(@served)", new { served });
@@ -51,7 +52,9 @@ public sealed class FaultTests
         await smtp.Stop();
         for (var i = 0; i < 10; i++)
             references.Add((await visitor.SubmitReport(ReportAnswers.Identified($"during{i}@family.example"))).Reference);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        foreach (var reference in references.Skip(5))
+            await StoredDeliveries.WaitUntil(reference, deliveries => deliveries.Count > 0 && deliveries.All(d => d.Attempts >= 1),
+                portal.ConnectionString);
         await smtp.Resume();
 
         var duplicates = await EveryOwedEmailArrives(smtp, portal.ConnectionString, references);
@@ -69,9 +72,9 @@ public sealed class FaultTests
             settings[key] = value;
         settings["ConnectionStrings__Portal"] = database.ConnectionString;
         await using var portal = await Portal.Start(settings);
-        var answers = new ConcurrentBag<(HttpStatusCode Status, string Page)>();
+        var answers = new ConcurrentBag<(HttpStatusCode Status, bool Receipt, string Page)>();
 
-        var served = await Burst(portal, reporters: 3, until: receipts => receipts.Count >= 10, whenDone: () => { });
+        var served = await Burst(portal, reporters: 3, until: receipts => receipts.Count >= 10);
         using var visitor = portal.NewSession();
         var outage = Task.Run(async () =>
         {
@@ -81,27 +84,58 @@ public sealed class FaultTests
         });
         while (!outage.IsCompleted)
         {
-            var response = await visitor.SendReport(ReportAnswers.Identified("outage@family.example"));
-            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
-            if (response.StatusCode == HttpStatusCode.SeeOther)
-                served.Add((await visitor.ReadReceipt(response)).Reference);
+            // Any step of the form may meet the outage: the form, its check step, the send or the receipt.
+            var (last, receipt) = await visitor.TryToReport(ReportAnswers.Identified("outage@family.example"));
+            answers.Add((last.StatusCode, receipt is not null, await last.Content.ReadAsStringAsync()));
+            if (receipt is not null)
+                served.Add(receipt.Reference);
             await Task.Delay(50);
         }
         await outage;
-        served.AddRange(await Burst(portal, reporters: 3, until: receipts => receipts.Count >= 10, whenDone: () => { }));
+        served.AddRange(await Burst(portal, reporters: 3, until: receipts => receipts.Count >= 10));
 
-        portal.HasExited.ShouldBeFalse("the site recovered without a restart of its own");
+        portal.IsRunning.ShouldBeTrue("the site and the worker recovered without a restart:\n" + portal.Output);
         var unavailable = answers.Where(answer => answer.Status == HttpStatusCode.ServiceUnavailable).ToList();
         unavailable.ShouldNotBeEmpty("the database was away for three seconds");
-        answers.ShouldAllBe(answer => answer.Status == HttpStatusCode.SeeOther || answer.Status == HttpStatusCode.ServiceUnavailable);
-        foreach (var (_, page) in unavailable)
+        answers.ShouldAllBe(answer => answer.Receipt || answer.Status == HttpStatusCode.ServiceUnavailable,
+            "a receipt or the kind page, whatever step met the outage");
+        foreach (var (_, _, page) in unavailable)
         {
             page.ShouldContain("We cannot take reports for a moment");
             page.ShouldNotContain("Exception");
             page.ShouldNotContain("Npgsql");
             page.ShouldNotContain(" at ReportingPortal");
         }
-        var duplicates = await EveryOwedEmailArrives(smtp, database.ConnectionString, served.Distinct().ToList());
+        var duplicates = await EveryOwedEmailArrives(smtp, database.ConnectionString, served);
+        duplicates.ShouldBeLessThanOrEqualTo(SmtpConnections, "at most one per SMTP connection: sent as the database went away, before it was recorded");
+    }
+
+    [Test]
+    public async Task WhenJobsCannotBeCreatedForAWhileTheWorkerKeepsRunningAndSendsTheMailAfterwards()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var portal = await Portal.StartIsolated(smtp, QuickRecovery);
+        await using var connection = await TestDatabase.OpenDatabase(portal.ConnectionString);
+        // The job storage fails as it does when the database goes away between the claim and the job's creation.
+        await connection.ExecuteAsync("""
+            create function hangfire.refuse_jobs() returns trigger language plpgsql as
+            $$ begin raise exception 'no jobs for now'; end $$;
+            create trigger refuse_jobs before insert on hangfire.job for each row execute function hangfire.refuse_jobs();
+            """);
+        using var visitor = portal.NewSession();
+
+        var receipt = await visitor.SubmitReport(ReportAnswers.Identified("no-jobs@family.example"));
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (portal.IsRunning && !portal.Output.Contains("Cannot hand out owed mail (BackgroundJobClientException)"))
+        {
+            waiting.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "the dispatcher tried to create a job");
+            await Task.Delay(50);
+        }
+        portal.IsRunning.ShouldBeTrue("the worker outlives a failed job creation:\n" + portal.Output);
+        await connection.ExecuteAsync("drop trigger refuse_jobs on hangfire.job");
+
+        (await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString)).ShouldAllBe(delivery => delivery.Status == "Sent");
+        var duplicates = await EveryOwedEmailArrives(smtp, portal.ConnectionString, [receipt.Reference]);
         duplicates.ShouldBe(0);
     }
 
@@ -110,7 +144,7 @@ public sealed class FaultTests
     {
         await using var smtp = await SmtpServer.Start();
         await using var accepting = await Portal.StartIsolated(smtp, QuickRecovery, PortalProcesses.WebOnly);
-        var served = await Burst(accepting, reporters: 4, until: receipts => receipts.Count >= 120, whenDone: () => { });
+        var served = await Burst(accepting, reporters: 4, until: receipts => receipts.Count >= 120);
         var owed = await OwedEmails(accepting.ConnectionString);
 
         var kills = 0;
@@ -119,22 +153,30 @@ public sealed class FaultTests
             await using var sender = await accepting.StartAnother(processes: PortalProcesses.WorkerOnly);
             var before = smtp.Count();
             var waiting = System.Diagnostics.Stopwatch.StartNew();
-            while (smtp.Count() < before + owed / 4 && waiting.Elapsed < TimeSpan.FromSeconds(60))
+            while (smtp.Count() < before + owed / 4)
+            {
+                waiting.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the worker sends a quarter of the mail");
                 await Task.Delay(10);
+            }
             sender.Kill();
+            (await PendingEmails(accepting.ConnectionString)).ShouldBeGreaterThan(0, "the kill came while mail was still being sent");
         }
-        smtp.Count().ShouldBeLessThan(owed, "the kills came while mail was still being sent");
         await using var last = await accepting.StartAnother(processes: PortalProcesses.WorkerOnly);
 
         var duplicates = await EveryOwedEmailArrives(smtp, accepting.ConnectionString, served);
         duplicates.ShouldBeLessThanOrEqualTo(kills * SmtpConnections, "at most one duplicate per SMTP connection in use at each kill");
     }
 
-    /// <summary>Reporters sending identified reports at once until <paramref name="until"/> holds; the references whose receipt was shown.</summary>
-    private static async Task<List<string>> Burst(Portal portal, int reporters, Func<ConcurrentBag<string>, bool> until, Action whenDone)
+    /// <summary>
+    /// Reporters sending identified reports at once until <paramref name="until"/> holds, then <paramref name="kill"/>;
+    /// returns the reference of every receipt shown. Every answer before the kill must be a receipt with a reference;
+    /// after it, only a refused connection ends a reporter.
+    /// </summary>
+    private static async Task<List<string>> Burst(Portal portal, int reporters, Func<ConcurrentBag<string>, bool> until, Action? kill = null)
     {
         var served = new ConcurrentBag<string>();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var stop = new CancellationTokenSource();
+        var killed = 0;
         var number = 0;
         async Task Reporter()
         {
@@ -146,25 +188,27 @@ public sealed class FaultTests
                     var n = Interlocked.Increment(ref number);
                     var response = await visitor.SendReport(ReportAnswers.Identified($"burst{n}@family.example")
                         .With("Category", n % 2 == 0 ? "AbuseMaterialOnline" : "Grooming"));
-                    if (response.StatusCode == HttpStatusCode.SeeOther)
-                    {
-                        var receipt = await visitor.ReadReceipt(response);
-                        if (receipt.Reference.Length > 0)
-                            served.Add(receipt.Reference);
-                    }
+                    response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
+                    var receipt = await visitor.ReadReceipt(response);
+                    receipt.Reference.ShouldNotBeEmpty("a receipt shows its reference");
+                    served.Add(receipt.Reference);
                 }
-                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or ShouldAssertException)
+                catch (Exception exception) when (Volatile.Read(ref killed) == 1 && exception is HttpRequestException or TaskCanceledException)
                 {
                     return;
                 }
                 if (until(served) && !stop.IsCancellationRequested)
                 {
-                    whenDone();
                     await stop.CancelAsync();
+                    if (kill is not null)
+                    {
+                        Volatile.Write(ref killed, 1);
+                        kill();
+                    }
                 }
             }
         }
-        await Task.WhenAll(Enumerable.Range(0, reporters).Select(_ => Task.Run(Reporter)));
+        await Task.WhenAll(Enumerable.Range(0, reporters).Select(_ => Task.Run(Reporter))).WaitAsync(TimeSpan.FromSeconds(120));
         return served.ToList();
     }
 
@@ -174,20 +218,42 @@ public sealed class FaultTests
         return await connection.ExecuteScalarAsync<int>("select count(*) from mail_deliveries");
     }
 
-    /// <summary>Waits until the reports' mail is all sent, checks each email reached the server; returns how many arrived twice.</summary>
-    private static async Task<int> EveryOwedEmailArrives(SmtpServer smtp, string connectionString, IReadOnlyCollection<string> references)
+    private static async Task<int> PendingEmails(string connectionString)
     {
-        var owed = 0;
-        foreach (var reference in references)
+        await using var connection = await TestDatabase.OpenDatabase(connectionString);
+        return await connection.ExecuteScalarAsync<int>("select count(*) from mail_deliveries where status = 'Pending'");
+    }
+
+    /// <summary>
+    /// Waits until every email owed in the database is sent, checks each arrived (counted by Message-ID) and every
+    /// served report's mail among them; returns how many arrived twice.
+    /// </summary>
+    private static async Task<int> EveryOwedEmailArrives(SmtpServer smtp, string connectionString, IReadOnlyCollection<string> served)
+    {
+        served.Count.ShouldBe(served.Distinct().Count(), "each receipt has its own reference");
+        await using var connection = await TestDatabase.OpenDatabase(connectionString);
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where status = 'Pending'") > 0)
         {
-            var deliveries = await StoredDeliveries.WaitUntilSettled(reference, connectionString, TimeSpan.FromSeconds(90));
-            deliveries.ShouldAllBe(delivery => delivery.Status == "Sent", reference);
-            owed += deliveries.Count;
+            waiting.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(90), "owed mail is still pending");
+            await Task.Delay(100);
         }
-        var messages = await smtp.WaitFor(received =>
-            references.All(reference => received.Count(m => m.Subject!.Contains(reference)) >= 1), TimeSpan.FromSeconds(30));
-        var ours = messages.Where(message => references.Any(reference => message.Subject!.Contains(reference))).ToList();
-        ours.Select(message => message.MessageId).Distinct().Count().ShouldBe(owed, "every owed email arrived");
-        return ours.Count - owed;
+        var unsent = await connection.QueryAsync<string>("select status || ' ' || coalesce(last_error, '') from mail_deliveries where status <> 'Sent'");
+        unsent.ShouldBeEmpty("every owed email was sent");
+        (await connection.ExecuteScalarAsync<long>("""
+            select count(*) from reports r
+            where not exists (select 1 from mail_deliveries d where d.report_id = r.id and d.kind = 'Acknowledgement')
+               or not exists (select 1 from mail_deliveries d where d.report_id = r.id and d.kind = 'Forward')
+            """)).ShouldBe(0, "every identified report owes an acknowledgement and a forward");
+        var owed = await connection.ExecuteScalarAsync<int>("select count(*) from mail_deliveries");
+        var stored = (await connection.QueryAsync<string>("select reference from reports")).ToHashSet();
+        served.ShouldAllBe(reference => stored.Contains(reference));
+
+        var messages = await smtp.WaitFor(received => received.Select(message => message.MessageId).Distinct().Count() >= owed,
+            TimeSpan.FromSeconds(30));
+        messages.Select(message => message.MessageId).Distinct().Count().ShouldBe(owed, "every owed email arrived, and nothing else");
+        messages.ShouldAllBe(message => stored.Any(reference => message.Subject!.Contains(reference)));
+        served.ShouldAllBe(reference => messages.Any(message => message.Subject!.Contains(reference)));
+        return messages.Count - owed;
     }
 }

@@ -32,19 +32,25 @@ public sealed class MigrationTests
     }
 
     [Test]
-    public async Task SeveralInstancesStartingAtOnceMigrateOnce()
+    public async Task SeveralInstancesStartingAtOnceOnANewDatabaseMigrateItOnce()
     {
+        const int instances = 6;
         var database = TestDatabase.NewDatabaseName();
         var options = Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) });
-        new DatabaseMigrator(options, NullLogger<DatabaseMigrator>.Instance).Migrate();
+        using var together = new Barrier(instances);
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-                Task.Run(() => new DatabaseMigrator(options, NullLogger<DatabaseMigrator>.Instance).Migrate())));
+            await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => Task.Factory.StartNew(() =>
+            {
+                var migrator = new DatabaseMigrator(options, NullLogger<DatabaseMigrator>.Instance);
+                together.SignalAndWait();
+                migrator.Migrate();
+            }, TaskCreationOptions.LongRunning)));
 
             await using var connection = new Npgsql.NpgsqlConnection(options.Value.ConnectionString);
             var applied = (await connection.QueryAsync<string>("select scriptname from schemaversions")).ToList();
-            applied.Count.ShouldBe(applied.Distinct().Count());
+            applied.Count.ShouldBe(applied.Distinct().Count(), "each script is applied once");
+            applied.Count.ShouldBe(typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Count(name => name.Contains(".Storage.Migrations.")));
         }
         finally
         {
