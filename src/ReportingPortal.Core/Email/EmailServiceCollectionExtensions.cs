@@ -23,6 +23,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<MailSender>();
         services.AddSingleton<AcknowledgementMessage>();
         services.AddTransient<MailDeliveryJob>();
+        services.AddSingleton<MailStatusQuery>();
         return services;
     }
 
