@@ -44,6 +44,9 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 # The worker is a generic host: it reads DOTNET_ENVIRONMENT rather than ASPNETCORE_ENVIRONMENT.
 export DOTNET_ENVIRONMENT=$ASPNETCORE_ENVIRONMENT
 export ASPNETCORE_URLS=$site_url
+# The portal answers only to the host names in AllowedHosts: the loopback names and the one in the site's address.
+site_host=${site_url#*://}
+export AllowedHosts=${AllowedHosts:-"localhost;127.0.0.1;[::1];${site_host%:*}"}
 export ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=reportingportal;Username=portal;Password=$pg_password"
 export Receipts__SecretKey=${Receipts__SecretKey:-$(secret receipts-key)}
 export Captcha__Altcha__HmacKey=${Captcha__Altcha__HmacKey:-$(secret altcha-key)}

@@ -77,6 +77,8 @@ public sealed class Portal : IAsyncDisposable
             ["Receipts__SecretKey"] = TestSecret,
             ["Signposting__EmergencyNumber"] = "112",
             ["Operators__Password"] = OperatorPassword,
+            // The public host names, as an operator sets them: the proxy tests call the portal portal.test.
+            ["AllowedHosts"] = "127.0.0.1;portal.test",
             // The real captcha, made cheap: PortalSession solves it as the browser widget would.
             ["Captcha__Provider"] = "altcha",
             ["Captcha__Altcha__HmacKey"] = AltchaKey,

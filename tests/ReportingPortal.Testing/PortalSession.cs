@@ -157,6 +157,15 @@ public sealed class PortalSession : IDisposable
         return await Post("/operators/login", fields);
     }
 
+    /// <summary>Presses "Sign out" on the mail status page, with that page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SignOutAsOperator()
+    {
+        var (response, page) = await GetPage("/operators/mail");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var signOut = page.QuerySelector("form[action*='SignOut']").ShouldNotBeNull().GetAttribute("action")!;
+        return await Post(signOut, HiddenFields(page));
+    }
+
     public void Dispose() => _client.Dispose();
 }
 

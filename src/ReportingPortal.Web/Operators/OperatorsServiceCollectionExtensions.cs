@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using ReportingPortal.Web.Security;
 
 namespace ReportingPortal.Web.Operators;
 
@@ -7,6 +8,7 @@ public static class OperatorsServiceCollectionExtensions
     public const string Scheme = "Operators";
     public const string Policy = "Operator";
 
+    /// <summary>The operator sign-in, a cookie whose redirects are relative.</summary>
     public static IServiceCollection AddOperators(this IServiceCollection services)
     {
         services.AddOptions<OperatorsOptions>().BindConfiguration(OperatorsOptions.Section);
@@ -16,6 +18,7 @@ public static class OperatorsServiceCollectionExtensions
             cookie.AccessDeniedPath = "/operators/login";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            cookie.Events = new RelativeRedirectEvents();
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
