@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
+using ReportingPortal.Core.Operators;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Signposting;
 using ReportingPortal.Core.Storage;
@@ -12,7 +13,7 @@ public static class PortalCoreServiceCollectionExtensions
 {
     /// <summary>
     /// What the web site, the worker and the tests share: storage and migrations, reports, forwarding, mail, help
-    /// numbers and the Hangfire client. The job server itself is added by <see cref="JobsServiceCollectionExtensions.AddJobServer"/>.
+    /// numbers, operators' sessions and the Hangfire client. The job server itself is added by <see cref="JobsServiceCollectionExtensions.AddJobServer"/>.
     /// </summary>
     public static IServiceCollection AddPortalCore(this IServiceCollection services)
     {
@@ -24,6 +25,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddForwarding();
         services.AddSignposting();
         services.AddReports();
+        services.AddOperatorSessions();
         return services;
     }
 }
