@@ -42,7 +42,7 @@ public sealed class SameBrowserReceipts
                 ? remembered[1]
                 : null;
         }
-        catch (CryptographicException)
+        catch (Exception exception) when (exception is CryptographicException or FormatException)
         {
             return null; // expired, tampered with, or from keys no longer held
         }

@@ -41,8 +41,7 @@ public sealed class ResendTests
     {
         var (formKey, first) = await Report("198.51.100.82", "A report whose form key leaked.");
         using var stranger = _portal.NewSession().Through("198.51.100.92");
-        var fields = await stranger.FillReportForm(ReportAnswers.Anonymous("Different text with the leaked key."));
-        fields["Form.FormKey"] = formKey;
+        var fields = await FormWithKey(stranger, formKey, "Different text with the leaked key.");
         fields["altcha"] = Convert.ToBase64String("{\"challenge\":\"guess\",\"number\":1}"u8);
 
         var response = await stranger.Post("/report", fields);
@@ -59,8 +58,7 @@ public sealed class ResendTests
     {
         var (formKey, first) = await Report("198.51.100.83", "A report sent once, then posted from elsewhere.");
         using var stranger = _portal.NewSession().Through("198.51.100.93");
-        var fields = await stranger.FillReportForm(ReportAnswers.Anonymous("Other words with the same form key."));
-        fields["Form.FormKey"] = formKey;
+        var fields = await FormWithKey(stranger, formKey, "Other words with the same form key.");
 
         var sent = await stranger.Post("/report", fields);
         sent.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
@@ -80,8 +78,7 @@ public sealed class ResendTests
     {
         var (formKey, first) = await Report("198.51.100.84", "A report resent over and over from elsewhere.");
         using var stranger = _portal.NewSession().Through("198.51.100.94");
-        var fields = await stranger.FillReportForm(ReportAnswers.Anonymous("Resent over and over."));
-        fields["Form.FormKey"] = formKey;
+        var fields = await FormWithKey(stranger, formKey, "Resent over and over.");
 
         for (var i = 0; i < 3; i++)
         {
@@ -114,6 +111,14 @@ public sealed class ResendTests
         page.Body!.TextContent.ShouldContain("We already have this report");
         page.QuerySelector("#reference")!.TextContent.Trim().ShouldBe(first.Reference);
         page.Body.InnerHtml.ShouldNotContain(first.AccessCode);
+    }
+
+    /// <summary>This browser's own form, filled in with other words, but carrying another report's form key.</summary>
+    private static async Task<Dictionary<string, string>> FormWithKey(PortalSession browser, string formKey, string description)
+    {
+        var fields = await browser.FillReportForm(ReportAnswers.Anonymous(description));
+        fields["Form.FormKey"] = formKey;
+        return fields;
     }
 
     /// <summary>Sends a report from its own browser and client address; returns its form key and its receipt.</summary>
