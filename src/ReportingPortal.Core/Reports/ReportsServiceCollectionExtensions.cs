@@ -9,12 +9,15 @@ public static class ReportsServiceCollectionExtensions
     {
         services.AddValidatedOptions<ReceiptOptions>(ReceiptOptions.Section)
             .Validate(options => options.SecretKeyBytes().Length >= 32,
-                "Receipts:SecretKey must be base64 for at least 32 random bytes (for example: openssl rand -base64 32).");
+                "Receipts:SecretKey must be base64 for at least 32 random bytes (for example: openssl rand -base64 32).")
+            .Validate(options => options.ResendWindow > TimeSpan.Zero && options.ResendWindow <= TimeSpan.FromHours(1),
+                "Receipts:ResendWindow must be more than zero and at most an hour (for example 00:05:00).");
         services.AddValidatedOptions<SignalsOptions>(SignalsOptions.Section)
             .Validate(options => options.MinimumFillTime >= TimeSpan.Zero, "Signals:MinimumFillTime must not be negative.");
         services.AddSingleton<ReceiptCodes>();
         services.AddSingleton<IValidator<ReportForm>, ReportFormValidator>();
         services.AddScoped<SubmitReportHandler>();
+        services.AddScoped<ReceiptQuery>();
         return services;
     }
 }

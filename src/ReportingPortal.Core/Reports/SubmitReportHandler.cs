@@ -6,13 +6,14 @@ namespace ReportingPortal.Core.Reports;
 
 /// <summary>
 /// Stores a report and the mail owed for it (acknowledgement, forwards) in one transaction, so a report the
-/// site said it received always gets its mail. Sending the same form again returns the report already stored.
+/// site said it received always gets its mail. Sending the same form again stores nothing and returns the report
+/// already stored, marked as such.
 /// </summary>
 public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes codes, Router router, ILogger<SubmitReportHandler> logger)
 {
     private const string UniqueViolation = "23505";
 
-    public async Task<string> Handle(ReportForm form, ReportSignals signals, string language, CancellationToken cancellationToken)
+    public async Task<SubmittedReport> Handle(ReportForm form, ReportSignals signals, string language, CancellationToken cancellationToken)
     {
         var formKeyHash = ReceiptCodes.HashFormKey(form.FormKey);
         var accessCodeHash = codes.HashAccessCode(codes.AccessCodeFor(form.FormKey));
@@ -91,9 +92,11 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                     cancellationToken: cancellationToken));
 
                 // Null when this form was sent before: the mail owed for it was recorded then.
-                return reference ?? await connection.QuerySingleAsync<string>(new CommandDefinition(
-                    "select reference from reports where form_key_hash = @FormKeyHash",
-                    new { FormKeyHash = formKeyHash }, cancellationToken: cancellationToken));
+                return reference is not null
+                    ? new SubmittedReport(reference, AlreadyReceived: false)
+                    : new SubmittedReport(await connection.QuerySingleAsync<string>(new CommandDefinition(
+                        "select reference from reports where form_key_hash = @FormKeyHash",
+                        new { FormKeyHash = formKeyHash }, cancellationToken: cancellationToken)), AlreadyReceived: true);
             }
             catch (PostgresException exception) when (exception.SqlState == UniqueViolation
                                                        && exception.ConstraintName == "reports_reference_key"
@@ -102,15 +105,6 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                 logger.LogWarning("A new report reference collided with an existing one; choosing another");
             }
         }
-    }
-
-    /// <summary>Whether the report sent with this form is already stored (the form is being sent again).</summary>
-    public async Task<bool> WasSent(string formKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from reports where form_key_hash = @FormKeyHash)",
-            new { FormKeyHash = ReceiptCodes.HashFormKey(formKey) }, cancellationToken: cancellationToken));
     }
 
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,22 +1,27 @@
-using Dapper;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 using ReportingPortal.Core.Signposting;
+using ReportingPortal.Web.Errors;
 
 namespace ReportingPortal.Web.Reports;
 
-/// <summary>Shows a report's reference and access code once, right after it was sent.</summary>
+/// <summary>
+/// Shows a report's reference and access code once, right after it was sent; only the reference when the form had
+/// been sent before from elsewhere. When the database cannot be reached it says so and keeps the receipt for a reload.
+/// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ReceiptModel(NpgsqlDataSource database, ReceiptCodes codes, HelpDirectory help)
+public sealed class ReceiptModel(ReceiptQuery receipts, ReceiptCodes codes, HelpDirectory help, ILogger<ReceiptModel> logger)
     : PageModel
 {
-    // TempData travels in an encrypted cookie that is deleted once read, so the code never appears in a URL.
-    public const string FormKeyTempDataKey = "ReceiptFormKey";
-    public const string ForAChildTempDataKey = "ReceiptForAChild";
-
     public string? Reference { get; private set; }
+
+    /// <summary>Null when the report was already received before this form was sent again: the code is shown once.</summary>
     public string? AccessCode { get; private set; }
+
+    /// <summary>The receipt is waiting but cannot be shown for now; the report may well be stored.</summary>
+    public bool Unavailable { get; private set; }
+
     /// <summary>Help for the report's country when the reporter gave one, otherwise the default.</summary>
     public Core.Signposting.Help Help { get; private set; } = help.For();
 
@@ -25,18 +30,25 @@ public sealed class ReceiptModel(NpgsqlDataSource database, ReceiptCodes codes, 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ForAChild = TempData[ForAChildTempDataKey] is true;
-        if (TempData[FormKeyTempDataKey] is not string formKey || !ReceiptCodes.IsFormKey(formKey))
+        if (ReceiptHandOver.Peek(TempData) is not { } handOver)
             return;
-
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var report = await connection.QuerySingleOrDefaultAsync<(string Reference, string? Country)?>(new CommandDefinition(
-            "select reference, country from reports where form_key_hash = @FormKeyHash",
-            new { FormKeyHash = ReceiptCodes.HashFormKey(formKey) }, cancellationToken: cancellationToken));
-        if (report is not { } found)
+        ForAChild = handOver.ForAChild;
+        try
+        {
+            Help = help.For(await receipts.CountryOf(handOver.FormKey, cancellationToken));
+        }
+        catch (Exception exception) when (DatabaseUnavailable.Is(exception))
+        {
+            logger.LogWarning("A receipt could not be shown: the database cannot be reached ({Failure})", exception.GetType().Name);
+            Unavailable = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "30";
+            if (HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+                statusCodePages.Enabled = false; // this page says it itself, in the receipt's words
             return;
-        Reference = found.Reference;
-        AccessCode = codes.AccessCodeFor(formKey);
-        Help = help.For(found.Country);
+        }
+        ReceiptHandOver.Shown(TempData);
+        Reference = handOver.Reference;
+        AccessCode = handOver.ShowAccessCode ? codes.AccessCodeFor(handOver.FormKey) : null;
     }
 }

@@ -17,9 +17,10 @@ public static class SecurityServiceCollectionExtensions
 {
     public const string AntiforgeryCookie = "rp-antiforgery";
     public const string ReceiptCookie = "rp-receipt";
+    public const string ResendCookie = "rp-resend";
     public const string OperatorCookie = "rp-operator";
 
-    /// <summary>Trusted proxies, HSTS, Data Protection keys shared through the database, and the portal's only cookies: antiforgery, the receipt hand-over and the operator's.</summary>
+    /// <summary>Trusted proxies, HSTS, Data Protection keys shared through the database, and the portal's only cookies: antiforgery, the receipt hand-over, the same-browser resend window and the operator's.</summary>
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services)
     {
         services.AddValidatedOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section)

@@ -30,8 +30,10 @@ public sealed class BehindAProxyTests
 
         sent.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         var receipt = HeadersTests.SetCookies(sent).Single(cookie => cookie.StartsWith("__Host-rp-receipt="));
+        var resend = HeadersTests.SetCookies(sent).Single(cookie => cookie.StartsWith("__Host-rp-resend="));
+        resend.ToLowerInvariant().ShouldContain("; max-age=300", customMessage: "the same-browser resend window is short");
         var operatorCookie = HeadersTests.SetCookies(await SignIn(visitor)).Single(cookie => cookie.StartsWith("__Host-rp-operator="));
-        foreach (var cookie in new[] { antiforgery, receipt, operatorCookie })
+        foreach (var cookie in new[] { antiforgery, receipt, resend, operatorCookie })
         {
             var attributes = cookie.ToLowerInvariant();
             attributes.ShouldContain("; secure");
