@@ -9,16 +9,4 @@ public sealed class ReceiptOptions
     /// <summary>Base64 secret of at least 32 bytes; access codes are hashed and derived with keys taken from it.</summary>
     [Required(ErrorMessage = "Receipts:SecretKey is required: a base64 secret of at least 32 random bytes.")]
     public string SecretKey { get; set; } = "";
-
-    internal byte[] SecretKeyBytes()
-    {
-        try
-        {
-            return Convert.FromBase64String(SecretKey);
-        }
-        catch (FormatException)
-        {
-            return [];
-        }
-    }
 }

@@ -8,8 +8,7 @@ public static class ReportsServiceCollectionExtensions
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddValidatedOptions<ReceiptOptions>(ReceiptOptions.Section)
-            .Validate(options => options.SecretKeyBytes().Length >= 32,
-                "Receipts:SecretKey must be base64 for at least 32 random bytes (for example: openssl rand -base64 32).");
+            .Validate(options => Base64Keys.IsValid(options.SecretKey), Base64Keys.Requirement("Receipts:SecretKey"));
         services.AddValidatedOptions<SignalsOptions>(SignalsOptions.Section)
             .Validate(options => options.MinimumFillTime >= TimeSpan.Zero, "Signals:MinimumFillTime must not be negative.");
         services.AddSingleton<ReceiptCodes>();
