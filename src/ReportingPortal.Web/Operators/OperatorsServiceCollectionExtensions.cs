@@ -12,8 +12,8 @@ public static class OperatorsServiceCollectionExtensions
         services.AddOptions<OperatorsOptions>().BindConfiguration(OperatorsOptions.Section);
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
-            cookie.LoginPath = "/operators/login";
-            cookie.AccessDeniedPath = "/operators/login";
+            cookie.LoginPath = Routes.OperatorsLogin;
+            cookie.AccessDeniedPath = Routes.OperatorsLogin;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
