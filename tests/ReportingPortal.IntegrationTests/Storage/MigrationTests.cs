@@ -8,13 +8,15 @@ namespace ReportingPortal.IntegrationTests.Storage;
 
 public sealed class MigrationTests
 {
+    private static DatabaseMigrator MigratorFor(string database) => new(
+        Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }),
+        NullLogger<DatabaseMigrator>.Instance);
+
     [Test]
     public async Task MigrationsCreateAnEmptyDatabaseAndRunTwiceWithoutError()
     {
         var database = TestDatabase.NewDatabaseName();
-        var migrator = new DatabaseMigrator(
-            Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }),
-            NullLogger<DatabaseMigrator>.Instance);
+        var migrator = MigratorFor(database);
         try
         {
             migrator.Migrate();
@@ -63,9 +65,7 @@ public sealed class MigrationTests
     public async Task ADatabaseWhoseJournalHasTheWebProjectsScriptNamesIsNotMigratedAgainAndKeepsItsData()
     {
         var database = TestDatabase.NewDatabaseName();
-        var migrator = new DatabaseMigrator(
-            Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }),
-            NullLogger<DatabaseMigrator>.Instance);
+        var migrator = MigratorFor(database);
         try
         {
             migrator.Migrate();
