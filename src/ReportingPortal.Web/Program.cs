@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
+using ReportingPortal.Web;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Security;
@@ -34,7 +35,7 @@ builder.Services.Configure<FormOptions>(form =>
 
 builder.Services.AddPortalCore();
 if (builder.Configuration.GetValue<bool>($"{JobsOptions.Section}:{nameof(JobsOptions.RunServerInWebSite)}"))
-    builder.Services.AddJobServer(builder.Configuration);
+    builder.Services.AddJobServer();
 builder.Services.AddOperators();
 builder.Services.AddPortalLocalization();
 builder.Services.AddReportForm();
@@ -74,15 +75,15 @@ app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapHealthChecks("/health");
+app.MapHealthChecks(Routes.Health);
 app.MapLanguageChoice();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapCaptcha().RequireRateLimiting(RateLimitPolicies.Challenges);
-app.MapHangfireDashboard("/jobs", new DashboardOptions
+app.MapHangfireDashboard(Routes.Jobs, new DashboardOptions
     {
         Authorization = [],
-        AppPath = "/operators/mail",
+        AppPath = Routes.OperatorsMail,
         DashboardTitle = "ReportingPortal jobs",
         DisplayStorageConnectionString = false,
     })

@@ -12,7 +12,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 });
 
 builder.Services.AddPortalCore();
-builder.Services.AddJobServer(builder.Configuration);
+builder.Services.AddJobServer();
 
 var host = builder.Build();
 

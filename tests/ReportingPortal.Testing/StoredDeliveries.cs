@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using Dapper;
+using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Testing;
 
 /// <summary>Rows of mail_deliveries, the mail owed for reports, read straight from the database.</summary>
 public static class StoredDeliveries
 {
-    public sealed record Delivery(string Reference, string Kind, string? Queue, string? Recipient, string Priority,
-        string Status, int Attempts, string? LastError);
+    public sealed record Delivery(string Reference, DeliveryKind Kind, string? Queue, string? Recipient, Priority Priority,
+        DeliveryStatus Status, int Attempts, string? LastError);
 
     public static async Task<IReadOnlyList<Delivery>> For(string reference, string? connectionString = null)
     {
@@ -21,7 +23,7 @@ public static class StoredDeliveries
 
     /// <summary>Waits until the report's mail is all sent or failed for good.</summary>
     public static Task<IReadOnlyList<Delivery>> WaitUntilSettled(string reference, string? connectionString = null, TimeSpan? timeout = null) =>
-        WaitUntil(reference, deliveries => deliveries.Count > 0 && deliveries.All(d => d.Status != "Pending"), connectionString, timeout);
+        WaitUntil(reference, deliveries => deliveries.Count > 0 && deliveries.All(d => d.Status != DeliveryStatus.Pending), connectionString, timeout);
 
     public static async Task<IReadOnlyList<Delivery>> WaitUntil(string reference, Func<IReadOnlyList<Delivery>, bool> done,
         string? connectionString = null, TimeSpan? timeout = null)

@@ -1,3 +1,5 @@
+using ReportingPortal.Core.Storage;
+using ReportingPortal.Core.Email;
 using System.Diagnostics;
 using Dapper;
 
@@ -16,7 +18,7 @@ public static class StoredJobs
         var waiting = Stopwatch.StartNew();
         while (true)
         {
-            var pending = await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where status = 'Pending'");
+            var pending = await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where status = @Pending", new { Pending = DeliveryStatus.Pending.Stored() });
             var unfinished = await connection.ExecuteScalarAsync<long>(
                 "select count(*) from hangfire.job where statename is null or statename not in ('Succeeded', 'Failed', 'Deleted')");
             if (pending == 0 && unfinished == 0)

@@ -16,8 +16,6 @@ public sealed class AcknowledgementMessage(
     IStringLocalizer<SharedResource> text, HelpDirectory helpDirectory, MailSender sender,
     IOptions<AcknowledgementOptions> options)
 {
-    public const string Kind = "Acknowledgement";
-
     public MimeMessage Build(ReportForMail report, string address) =>
         Messages.InLanguage(report.Language, culture =>
         {
@@ -34,7 +32,7 @@ public sealed class AcknowledgementMessage(
             var message = new MimeMessage
             {
                 Subject = text[plain ? "Ack.Plain.Subject" : "Ack.Subject", report.Reference],
-                MessageId = Messages.MessageId(report.Reference, Kind, address, sender.Sender),
+                MessageId = Messages.MessageId(report.Reference, DeliveryKind.Acknowledgement, address, sender.Sender),
                 Body = body.ToMimeBody(culture),
             };
             message.From.Add(from);

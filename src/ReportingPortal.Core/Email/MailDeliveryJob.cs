@@ -1,3 +1,4 @@
+using ReportingPortal.Core.Storage;
 using Dapper;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -16,11 +17,11 @@ public sealed class MailDeliveryJob(
     MailSender sender,
     AcknowledgementMessage acknowledgements,
     ForwardMessage forwards,
-    IOptions<RespondersOptions> responders,
+    IOptions<ForwardingOptions> forwarding,
     IOptions<DeliveryOptions> options,
     ILogger<MailDeliveryJob> logger)
 {
-    private sealed record OwedEmail(long Id, long ReportId, string Kind, string? Queue, string? Recipient, DateTime CreatedAt);
+    private sealed record OwedEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, DateTime CreatedAt);
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [2, 10, 60])]
     public async Task Deliver(long[] reportIds, CancellationToken cancellationToken)
@@ -28,10 +29,10 @@ public sealed class MailDeliveryJob(
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var owed = (await connection.QueryAsync<OwedEmail>(new CommandDefinition("""
             select id, report_id as ReportId, kind, queue, recipient, created_at as CreatedAt from mail_deliveries
-            where report_id = any(@reportIds) and status = 'Pending' and next_attempt_at <= now()
+            where report_id = any(@reportIds) and status = @Pending and next_attempt_at <= now()
               and (claimed_until is null or claimed_until < now())
-            order by case priority when 'Urgent' then 0 when 'High' then 1 else 2 end, id
-            """, new { reportIds }, cancellationToken: cancellationToken))).ToList();
+            order by priority_rank, id
+            """, new { reportIds, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken))).ToList();
         if (owed.Count == 0)
             return;
 
@@ -42,15 +43,15 @@ public sealed class MailDeliveryJob(
                          ?? throw new InvalidOperationException($"Report {email.ReportId} has mail owed but does not exist.");
             if (!await Claim(connection, email, cancellationToken))
                 continue;
-            var address = email.Kind == AcknowledgementMessage.Kind ? report.ContactEmail : email.Recipient;
+            var address = email.Kind == DeliveryKind.Acknowledgement ? report.ContactEmail : email.Recipient;
             if (address is null)
             {
                 await Record(connection, email, new DeliveryFailure(true, "no address"), cancellationToken);
                 continue;
             }
-            var message = email.Kind == AcknowledgementMessage.Kind
+            var message = email.Kind == DeliveryKind.Acknowledgement
                 ? acknowledgements.Build(report, address)
-                : forwards.Build(report, responders.Value.Queues.FirstOrDefault(queue => queue.Name == email.Queue), email.Queue!, address);
+                : forwards.Build(report, forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == email.Queue), email.Queue!, address);
             try
             {
                 await sender.Send(message, cancellationToken);
@@ -62,9 +63,9 @@ public sealed class MailDeliveryJob(
             }
             await connection.ExecuteAsync(new CommandDefinition("""
                 update mail_deliveries
-                set status = 'Sent', sent_at = now(), attempts = attempts + 1, claimed_until = null, last_error = null
+                set status = @Sent, sent_at = now(), attempts = attempts + 1, claimed_until = null, last_error = null
                 where id = @Id
-                """, new { email.Id }, cancellationToken: CancellationToken.None));
+                """, new { email.Id, Sent = DeliveryStatus.Sent.Stored() }, cancellationToken: CancellationToken.None));
         }
     }
 
@@ -72,8 +73,8 @@ public sealed class MailDeliveryJob(
     private async Task<bool> Claim(NpgsqlConnection connection, OwedEmail email, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition("""
             update mail_deliveries set claimed_until = now() + @Lease
-            where id = @Id and status = 'Pending' and (claimed_until is null or claimed_until < now())
-            """, new { email.Id, Lease = options.Value.ClaimLease }, cancellationToken: cancellationToken)) == 1;
+            where id = @Id and status = @Pending and (claimed_until is null or claimed_until < now())
+            """, new { email.Id, Pending = DeliveryStatus.Pending.Stored(), Lease = options.Value.ClaimLease }, cancellationToken: cancellationToken)) == 1;
 
     private async Task Record(NpgsqlConnection connection, OwedEmail email, DeliveryFailure failure, CancellationToken cancellationToken)
     {
@@ -90,9 +91,9 @@ public sealed class MailDeliveryJob(
                 email.Id, email.Kind, attempts, failure.Description);
             await connection.ExecuteAsync(new CommandDefinition("""
                 update mail_deliveries
-                set status = 'Failed', failed_at = now(), attempts = @attempts, claimed_until = null, last_error = @Error
+                set status = @Failed, failed_at = now(), attempts = @attempts, claimed_until = null, last_error = @Error
                 where id = @Id
-                """, new { email.Id, attempts, Error = failure.Description }, cancellationToken: CancellationToken.None));
+                """, new { email.Id, Failed = DeliveryStatus.Failed.Stored(), attempts, Error = failure.Description }, cancellationToken: CancellationToken.None));
             return;
         }
 

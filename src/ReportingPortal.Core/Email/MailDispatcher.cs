@@ -1,3 +1,4 @@
+using ReportingPortal.Core.Storage;
 using Dapper;
 using Hangfire;
 using Hangfire.Common;
@@ -5,6 +6,7 @@ using Hangfire.States;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using ReportingPortal.Core.Jobs;
 using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Core.Email;
@@ -17,8 +19,11 @@ public sealed class MailDispatcher(
     NpgsqlDataSource database,
     IBackgroundJobClient jobs,
     IOptions<DeliveryOptions> options,
+    IOptions<JobsOptions> jobsOptions,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
+    private sealed record ClaimedEmail(long ReportId, Priority Priority);
+
     // Polling rather than LISTEN/NOTIFY: a NOTIFY in each report's transaction would serialise every commit.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,25 +53,25 @@ public sealed class MailDispatcher(
     {
         var settings = options.Value;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var claimed = (await connection.QueryAsync<(long ReportId, string Priority)>(new CommandDefinition("""
+        var claimed = (await connection.QueryAsync<ClaimedEmail>(new CommandDefinition("""
             with due as (
                 select id from mail_deliveries
-                where status = 'Pending' and next_attempt_at <= now()
+                where status = @Pending and next_attempt_at <= now()
                   and (enqueued_at is null or enqueued_at < now() - @HandOutAgainAfter
                        or claimed_until < now())
-                order by case priority when 'Urgent' then 0 when 'High' then 1 else 2 end, id
+                order by priority_rank, id
                 limit @BatchSize
                 for update skip locked
             )
             update mail_deliveries owed set enqueued_at = now()
             from due where owed.id = due.id
-            returning owed.report_id, owed.priority
-            """, new { settings.HandOutAgainAfter, settings.BatchSize }, cancellationToken: cancellationToken))).ToList();
+            returning owed.report_id as ReportId, owed.priority
+            """, new { Pending = DeliveryStatus.Pending.Stored(), settings.HandOutAgainAfter, settings.BatchSize }, cancellationToken: cancellationToken))).ToList();
 
         var reports = claimed
             .GroupBy(email => email.ReportId)
             .Select(report => (ReportId: report.Key, Emails: report.Count(),
-                Priority: report.Select(email => Enum.Parse<Priority>(email.Priority)).Min()))
+                Priority: report.Select(email => email.Priority).Min()))
             .OrderBy(report => report.Priority)
             .ThenBy(report => report.ReportId);
         foreach (var batch in reports.GroupBy(report => report.Priority))
@@ -93,5 +98,5 @@ public sealed class MailDispatcher(
     private void Enqueue(long[] reportIds, Priority priority) =>
         jobs.Create(
             Job.FromExpression<MailDeliveryJob>(job => job.Deliver(reportIds, CancellationToken.None)),
-            new EnqueuedState(JobQueues.For(priority)));
+            new EnqueuedState(jobsOptions.Value.QueueFor(priority)));
 }

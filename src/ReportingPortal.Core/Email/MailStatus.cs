@@ -6,11 +6,11 @@ public sealed record MailStatus(
     IReadOnlyList<MailStatus.FailedEmail> Failed,
     IReadOnlyList<MailStatus.RetryingEmail> Retrying)
 {
-    public sealed record StatusCount(string Status, long Count);
+    public sealed record StatusCount(DeliveryStatus Status, long Count);
 
-    public sealed record FailedEmail(string Reference, string Kind, string? Queue, string? Recipient, int Attempts,
+    public sealed record FailedEmail(string Reference, DeliveryKind Kind, string? Queue, string? Recipient, int Attempts,
         string? LastError, DateTime FailedAt);
 
-    public sealed record RetryingEmail(string Reference, string Kind, string? Queue, int Attempts, string? LastError,
+    public sealed record RetryingEmail(string Reference, DeliveryKind Kind, string? Queue, int Attempts, string? LastError,
         DateTime NextAttemptAt);
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.Core.Email;
 
@@ -15,13 +16,13 @@ public sealed class MailStatusQuery(NpgsqlDataSource database)
         var failed = await connection.QueryAsync<MailStatus.FailedEmail>(new CommandDefinition("""
             select r.reference, d.kind, d.queue, d.recipient, d.attempts, d.last_error as LastError, d.failed_at as FailedAt
             from mail_deliveries d join reports r on r.id = d.report_id
-            where d.status = 'Failed' order by d.failed_at desc limit 200
-            """, cancellationToken: cancellationToken));
+            where d.status = @Failed order by d.failed_at desc limit 200
+            """, new { Failed = DeliveryStatus.Failed.Stored() }, cancellationToken: cancellationToken));
         var retrying = await connection.QueryAsync<MailStatus.RetryingEmail>(new CommandDefinition("""
             select r.reference, d.kind, d.queue, d.attempts, d.last_error as LastError, d.next_attempt_at as NextAttemptAt
             from mail_deliveries d join reports r on r.id = d.report_id
-            where d.status = 'Pending' and d.attempts > 0 order by d.next_attempt_at limit 200
-            """, cancellationToken: cancellationToken));
+            where d.status = @Pending and d.attempts > 0 order by d.next_attempt_at limit 200
+            """, new { Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken));
         return new MailStatus(counts.ToList(), failed.ToList(), retrying.ToList());
     }
 }

@@ -11,10 +11,10 @@ public static class Messages
     /// The same for every attempt at the same email, so a receiving server or a responder can see a retry
     /// of a message that did arrive as a duplicate.
     /// </summary>
-    public static string MessageId(string reference, string kind, string recipient, MailboxAddress sender)
+    public static string MessageId(string reference, DeliveryKind kind, string recipient, MailboxAddress sender)
     {
         var recipientHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient.ToLowerInvariant())))[..12];
-        return $"{reference.ToLowerInvariant()}.{kind.ToLowerInvariant()}.{recipientHash}@{sender.Domain}";
+        return $"{reference.ToLowerInvariant()}.{kind.ToString().ToLowerInvariant()}.{recipientHash}@{sender.Domain}";
     }
 
     /// <summary>Runs <paramref name="build"/> with the thread's UI culture set, for resource lookups in that language.</summary>

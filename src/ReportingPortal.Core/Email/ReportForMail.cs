@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Core.Email;
 
@@ -24,7 +25,7 @@ public sealed class ReportForMail
     public string? ContactName { get; init; }
     public string? ContactEmail { get; init; }
     public string? EmailWording { get; init; }
-    public string Priority { get; init; } = "";
+    public Priority Priority { get; init; } = Priority.Normal;
     public DateTime ReceivedAt { get; init; }
     public bool? CaptchaVerified { get; init; }
     public bool? HoneypotFilled { get; init; }

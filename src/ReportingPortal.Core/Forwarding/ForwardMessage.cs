@@ -10,9 +10,7 @@ namespace ReportingPortal.Core.Forwarding;
 /// <summary>The email a responder queue gets: everything needed to act. The subject carries only reference and priority.</summary>
 public sealed class ForwardMessage(IStringLocalizer<SharedResource> text, MailSender sender, IOptions<SignalsOptions> signals)
 {
-    public const string Kind = "Forward";
-
-    public MimeMessage Build(ReportForMail report, ResponderQueue? queue, string queueName, string address) =>
+    public MimeMessage Build(ReportForMail report, ForwardingQueue? queue, string queueName, string address) =>
         Messages.InLanguage(queue?.Language ?? "en", culture =>
         {
             var priority = text[$"Forward.Priority.{report.Priority}"];
@@ -52,9 +50,9 @@ public sealed class ForwardMessage(IStringLocalizer<SharedResource> text, MailSe
             var message = new MimeMessage
             {
                 Subject = text["Forward.Subject", priority, report.Reference],
-                MessageId = Messages.MessageId(report.Reference, Kind, address, sender.Sender),
+                MessageId = Messages.MessageId(report.Reference, DeliveryKind.Forward, address, sender.Sender),
                 Body = body.ToMimeBody(culture),
-                Priority = report.Priority == nameof(Priority.Urgent) ? MessagePriority.Urgent : MessagePriority.Normal,
+                Priority = report.Priority == Priority.Urgent ? MessagePriority.Urgent : MessagePriority.Normal,
             };
             message.From.Add(sender.Sender);
             message.To.Add(new MailboxAddress(queue?.DisplayName ?? "", address));

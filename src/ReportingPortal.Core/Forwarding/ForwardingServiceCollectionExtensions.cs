@@ -7,8 +7,8 @@ public static class ForwardingServiceCollectionExtensions
 {
     public static IServiceCollection AddForwarding(this IServiceCollection services)
     {
-        services.AddValidatedOptions<RespondersOptions>(RespondersOptions.Section);
-        services.AddSingleton<IValidateOptions<RespondersOptions>, RespondersOptionsValidator>();
+        services.AddValidatedOptions<ForwardingOptions>(ForwardingOptions.Section);
+        services.AddSingleton<IValidateOptions<ForwardingOptions>, ForwardingOptionsValidator>();
         services.AddSingleton<Router>();
         services.AddSingleton<ForwardMessage>();
         return services;

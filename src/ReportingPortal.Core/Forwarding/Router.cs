@@ -3,13 +3,13 @@ using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Core.Forwarding;
 
-/// <summary>Picks the responder queues a report goes to.</summary>
-public sealed class Router(IOptions<RespondersOptions> options)
+/// <summary>Picks the forwarding queues a report goes to.</summary>
+public sealed class Router(IOptions<ForwardingOptions> options)
 {
-    public IReadOnlyList<ResponderQueue> QueuesFor(ReportCategory category, string? country, Priority priority)
+    public IReadOnlyList<ForwardingQueue> QueuesFor(ReportCategory category, string? country, Priority priority)
     {
-        var responders = options.Value;
-        var names = responders.Rules
+        var forwarding = options.Value;
+        var names = forwarding.Rules
             .Where(rule => (rule.Categories.Count == 0 || rule.Categories.Contains(category))
                            && (rule.Countries.Count == 0 || (country is not null && rule.Countries.Contains(country, StringComparer.OrdinalIgnoreCase)))
                            && (rule.Priorities.Count == 0 || rule.Priorities.Contains(priority)))
@@ -17,7 +17,7 @@ public sealed class Router(IOptions<RespondersOptions> options)
             .Distinct()
             .ToList();
         if (names.Count == 0)
-            names.Add(responders.DefaultQueue);
-        return responders.Queues.Where(queue => names.Contains(queue.Name)).ToList();
+            names.Add(forwarding.DefaultQueue);
+        return forwarding.Queues.Where(queue => names.Contains(queue.Name)).ToList();
     }
 }

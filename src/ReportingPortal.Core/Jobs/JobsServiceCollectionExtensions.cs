@@ -12,38 +12,53 @@ public static class JobsServiceCollectionExtensions
     /// <summary>Hangfire's storage on the portal's PostgreSQL database: enough to enqueue jobs and to read their history.</summary>
     public static IServiceCollection AddJobStorage(this IServiceCollection services)
     {
-        services.AddValidatedOptions<JobsOptions>(JobsOptions.Section);
+        services.AddValidatedOptions<JobsOptions>(JobsOptions.Section)
+            .Validate(options => options.Queues().All(IsQueueName) && options.Queues().Distinct().Count() == 3
+                                 && options.Queues().SequenceEqual(options.Queues().Order(StringComparer.Ordinal)),
+                "Jobs:UrgentQueue, Jobs:HighQueue and Jobs:NormalQueue must be different names of lower-case letters, digits "
+                + "and underscores, in alphabetical order (urgent first: queues are taken in that order).")
+            .Validate(options => new[] { options.QueuePollInterval, options.SchedulePollingInterval, options.InvisibilityTimeout,
+                    options.JobExpiration }.All(interval => interval > TimeSpan.Zero),
+                "Jobs:QueuePollInterval, Jobs:SchedulePollingInterval, Jobs:InvisibilityTimeout and Jobs:JobExpiration must be positive.");
 
-        services.AddHangfire((provider, hangfire) => hangfire
+        services.AddHangfire((provider, hangfire) => Configure(hangfire, provider.GetRequiredService<IOptions<JobsOptions>>().Value,
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        return services;
+    }
+
+    private static void Configure(IGlobalConfiguration hangfire, JobsOptions jobs, string connectionString) =>
+        hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString),
+                storage => storage.UseNpgsqlConnection(connectionString),
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = "hangfire",
                     PrepareSchemaIfNecessary = true,
                     // The defaults wait up to 15 s for new work; LISTEN/NOTIFY wakes workers at once.
                     EnableLongPolling = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    QueuePollInterval = jobs.QueuePollInterval,
                     UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                }));
-        return services;
-    }
+                    InvisibilityTimeout = jobs.InvisibilityTimeout,
+                })
+            .WithJobExpirationTimeout(jobs.JobExpiration);
 
     /// <summary>The job server, the mail dispatcher that feeds it, and every recurring job: what a worker runs.</summary>
-    public static IServiceCollection AddJobServer(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddJobServer(this IServiceCollection services)
     {
-        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((provider, server) =>
         {
-            server.Queues = JobQueues.All;
+            var jobs = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
+            server.Queues = jobs.Queues();
             server.WorkerCount = jobs.WorkerCount;
-            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            server.SchedulePollingInterval = jobs.SchedulePollingInterval;
         });
         services.AddMailDispatcher();
         return services;
     }
+
+    private static bool IsQueueName(string name) =>
+        name.Length > 0 && name.All(character => character is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
 }

@@ -40,5 +40,3 @@ public static class Countries
                 .OrderBy(country => country.Name, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true))
                 .ToList());
 }
-
-public sealed record Country(string Code, string Name);

@@ -1,13 +1,12 @@
 namespace ReportingPortal.Core.Reports;
 
-/// <summary>How fast a report's mail must go out. Stored by name; urgent mail is sent before everything else.</summary>
-public enum Priority { Urgent, High, Normal }
-
-public static class Priorities
+/// <summary>
+/// How fast a report's mail must go out. Stored by name; its number is its rank, stored beside it in
+/// mail_deliveries.priority_rank so that mail is taken in order of rank: urgent mail is sent before everything else.
+/// </summary>
+public enum Priority : short
 {
-    /// <summary>A child in danger now is urgent; sextortion, or a child reporting about themselves, is high.</summary>
-    public static Priority For(ReporterRole role, ReportCategory category, ChildInDanger danger) =>
-        danger == ChildInDanger.Yes ? Priority.Urgent
-        : category == ReportCategory.Sextortion || role == ReporterRole.ChildAboutThemselves ? Priority.High
-        : Priority.Normal;
+    Urgent = 0,
+    High = 1,
+    Normal = 2,
 }

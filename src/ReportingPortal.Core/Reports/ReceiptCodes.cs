@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Configuration;
 
 namespace ReportingPortal.Core.Reports;
 
@@ -21,7 +22,7 @@ public sealed class ReceiptCodes
 
     public ReceiptCodes(IOptions<ReceiptOptions> options)
     {
-        var secret = options.Value.SecretKeyBytes();
+        var secret = Base64Keys.Decode(options.Value.SecretKey);
         _derivationKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "access-code-derivation"u8.ToArray());
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "access-code-hash"u8.ToArray());
     }

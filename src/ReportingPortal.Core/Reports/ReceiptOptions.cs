@@ -14,15 +14,4 @@ public sealed class ReceiptOptions
     /// receipt, access code included, once more (Back and Send); anyone else, or later, is told only that it was received.</summary>
     public TimeSpan ResendWindow { get; set; } = TimeSpan.FromMinutes(5);
 
-    internal byte[] SecretKeyBytes()
-    {
-        try
-        {
-            return Convert.FromBase64String(SecretKey);
-        }
-        catch (FormatException)
-        {
-            return [];
-        }
-    }
 }

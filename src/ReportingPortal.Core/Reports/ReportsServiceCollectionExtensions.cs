@@ -8,8 +8,7 @@ public static class ReportsServiceCollectionExtensions
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddValidatedOptions<ReceiptOptions>(ReceiptOptions.Section)
-            .Validate(options => options.SecretKeyBytes().Length >= 32,
-                "Receipts:SecretKey must be base64 for at least 32 random bytes (for example: openssl rand -base64 32).")
+            .Validate(options => Base64Keys.IsValid(options.SecretKey), Base64Keys.Requirement("Receipts:SecretKey"))
             .Validate(options => options.ResendWindow > TimeSpan.Zero && options.ResendWindow <= TimeSpan.FromHours(1),
                 "Receipts:ResendWindow must be more than zero and at most an hour (for example 00:05:00).");
         services.AddValidatedOptions<SignalsOptions>(SignalsOptions.Section)

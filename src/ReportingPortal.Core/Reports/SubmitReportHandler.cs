@@ -1,5 +1,7 @@
+using ReportingPortal.Core.Storage;
 using Dapper;
 using Npgsql;
+using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Forwarding;
 
 namespace ReportingPortal.Core.Reports;
@@ -49,12 +51,12 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         returning id, reference
                     ),
                     acknowledgement as (
-                        insert into mail_deliveries (report_id, kind, priority)
-                        select id, 'Acknowledgement', @Priority from report where @Acknowledge
+                        insert into mail_deliveries (report_id, kind, priority, priority_rank)
+                        select id, @Acknowledgement, @Priority, @PriorityRank from report where @Acknowledge
                     ),
                     forwards as (
-                        insert into mail_deliveries (report_id, kind, queue, recipient, priority)
-                        select report.id, 'Forward', forward.queue, forward.recipient, @Priority
+                        insert into mail_deliveries (report_id, kind, queue, recipient, priority, priority_rank)
+                        select report.id, @Forward, forward.queue, forward.recipient, @Priority, @PriorityRank
                         from report cross join unnest(@Queues, @Recipients) as forward (queue, recipient)
                     )
                     select reference from report
@@ -79,7 +81,10 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         Contact = form.Contact!.Value.ToString(),
                         ContactName = anonymous ? null : Optional(form.ContactName),
                         ContactEmail = anonymous ? null : Optional(form.ContactEmail),
-                        Priority = priority.ToString(),
+                        Priority = priority.Stored(),
+                        PriorityRank = priority.Rank(),
+                        Acknowledgement = DeliveryKind.Acknowledgement.Stored(),
+                        Forward = DeliveryKind.Forward.Stored(),
                         EmailWording = wording?.ToString(),
                         // Not safe to email: the reporter keeps the on-screen receipt and gets no mail.
                         Acknowledge = wording is EmailWording.Neutral or EmailWording.Plain,

@@ -19,22 +19,3 @@ public sealed class SignpostingOptions
     /// <summary>Numbers per ISO 3166 country code.</summary>
     public Dictionary<string, CountryHelp> Countries { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
-
-public sealed class CountryHelp
-{
-    [Required]
-    public string EmergencyNumber { get; set; } = "";
-
-    public List<Helpline> Helplines { get; set; } = [];
-}
-
-public sealed class Helpline
-{
-    [Required]
-    public string Name { get; set; } = "";
-
-    public string? Phone { get; set; }
-
-    /// <summary>What the line is for or when it is open, in a few words.</summary>
-    public string? Hours { get; set; }
-}

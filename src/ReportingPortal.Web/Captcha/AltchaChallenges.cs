@@ -2,26 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Configuration;
 
 namespace ReportingPortal.Web.Captcha;
-
-/// <summary>An ALTCHA (v1) challenge as the widget fetches it from /captcha/challenge.</summary>
-public sealed record AltchaChallenge(
-    [property: JsonPropertyName("algorithm")] string Algorithm,
-    [property: JsonPropertyName("challenge")] string Challenge,
-    [property: JsonPropertyName("maxnumber")] int MaxNumber,
-    [property: JsonPropertyName("salt")] string Salt,
-    [property: JsonPropertyName("signature")] string Signature);
-
-/// <summary>What the widget posts in the "altcha" field, base64 of this JSON.</summary>
-public sealed record AltchaSolution(
-    [property: JsonPropertyName("algorithm")] string? Algorithm,
-    [property: JsonPropertyName("challenge")] string? Challenge,
-    [property: JsonPropertyName("number")] long? Number,
-    [property: JsonPropertyName("salt")] string? Salt,
-    [property: JsonPropertyName("signature")] string? Signature);
 
 /// <summary>
 /// Issues and checks ALTCHA proof-of-work challenges: the browser finds the number n with SHA-256(salt + n) equal to
@@ -33,7 +17,7 @@ public sealed class AltchaChallenges(IOptions<CaptchaOptions> options, TimeProvi
     public const string Algorithm = "SHA-256";
     private const int MaxPayloadLength = 2048;
 
-    private readonly byte[] _key = options.Value.Altcha.HmacKeyBytes();
+    private readonly byte[] _key = Base64Keys.Decode(options.Value.Altcha.HmacKey);
 
     /// <summary>
     /// A challenge whose secret number is at most <paramref name="maxNumber"/> (see <see cref="AltchaDifficulty"/>). The

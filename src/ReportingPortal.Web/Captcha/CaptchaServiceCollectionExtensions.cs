@@ -5,16 +5,14 @@ namespace ReportingPortal.Web.Captcha;
 
 public static class CaptchaServiceCollectionExtensions
 {
-    public const string ChallengePath = "/captcha/challenge";
-
     /// <summary>The captcha chosen by Captcha:Provider: one verifier, checked at start-up.</summary>
     public static IServiceCollection AddCaptcha(this IServiceCollection services)
     {
         services.AddValidatedOptions<CaptchaOptions>(CaptchaOptions.Section)
             .Validate<IHostEnvironment>((options, environment) => options.Provider != CaptchaProvider.None || !environment.IsProduction(),
                 "Captcha:Provider none is for development only and is refused in Production: use altcha (the default).")
-            .Validate(options => options.Provider != CaptchaProvider.Altcha || options.Altcha.HmacKeyBytes().Length >= 32,
-                "Captcha:Altcha:HmacKey must be base64 for at least 32 random bytes (for example: openssl rand -base64 32).")
+            .Validate(options => options.Provider != CaptchaProvider.Altcha || Base64Keys.IsValid(options.Altcha.HmacKey),
+                Base64Keys.Requirement("Captcha:Altcha:HmacKey"))
             .Validate(options => options.Provider != CaptchaProvider.Altcha
                                  || (options.Altcha.MaxNumber is >= 1 and <= 10_000_000 && options.Altcha.Expires > TimeSpan.Zero),
                 "Captcha:Altcha:MaxNumber must be between 1 and 10000000 and Captcha:Altcha:Expires positive.")
@@ -50,7 +48,7 @@ public static class CaptchaServiceCollectionExtensions
 
     /// <summary>GET /captcha/challenge: a fresh signed ALTCHA challenge for the widget, as hard as the recent rate of reports asks.</summary>
     public static RouteHandlerBuilder MapCaptcha(this IEndpointRouteBuilder app) =>
-        app.MapGet(ChallengePath, async (AltchaChallenges challenges, AltchaDifficulty difficulty, IOptions<CaptchaOptions> options,
+        app.MapGet(Routes.CaptchaChallenge, async (AltchaChallenges challenges, AltchaDifficulty difficulty, IOptions<CaptchaOptions> options,
                 CancellationToken cancellationToken) =>
             options.Value.Provider == CaptchaProvider.Altcha
                 ? Results.Json(challenges.Create(await difficulty.MaxNumber(cancellationToken)))

@@ -13,7 +13,7 @@ public sealed class ArticleModel(LearnContent content, HelpDirectory help) : Pag
 
     public IActionResult OnGet(string slug)
     {
-        var forChildren = Request.Path.StartsWithSegments("/learn/children");
+        var forChildren = Request.Path.StartsWithSegments(Routes.LearnForChildren);
         Article = content.Find(slug, forChildren);
         if (Article is null)
             return NotFound();

@@ -5,9 +5,6 @@ using Microsoft.AspNetCore.Html;
 
 namespace ReportingPortal.Web.Learn;
 
-/// <summary>A learn page, rendered from Learn/Content/{language}/[children/]{slug}.md.</summary>
-public sealed record Article(string Slug, bool ForChildren, string Language, string Title, string Summary, IHtmlContent Body);
-
 /// <summary>Reads and renders the learn pages once each; HTML written in the Markdown is never passed through.</summary>
 public sealed class LearnContent(IWebHostEnvironment environment)
 {

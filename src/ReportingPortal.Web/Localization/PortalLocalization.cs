@@ -65,12 +65,12 @@ public static class PortalLocalization
 
     /// <summary>GET /language/fr?returnUrl=/learn remembers the choice for this browser session and goes back.</summary>
     public static void MapLanguageChoice(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/language/{code}", (string code, string? returnUrl, HttpContext context) =>
+        endpoints.MapGet(Routes.Language, (string code, string? returnUrl, HttpContext context) =>
         {
             if (!Languages.IsSupported(code))
                 return Results.NotFound();
             Remember(context, code);
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : Routes.Home);
         });
 
     /// <summary>A session cookie: it ends with the browser session, leaving less trace on a shared device.</summary>

@@ -39,13 +39,13 @@ public sealed class LoginModel(IOptions<OperatorsOptions> options, ILogger<Login
         }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, options.Value.UserName)], OperatorsServiceCollectionExtensions.Scheme);
         await HttpContext.SignInAsync(OperatorsServiceCollectionExtensions.Scheme, new ClaimsPrincipal(identity));
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/operators/mail");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Routes.OperatorsMail);
     }
 
     public async Task<IActionResult> OnPostSignOutAsync()
     {
         await HttpContext.SignOutAsync(OperatorsServiceCollectionExtensions.Scheme);
-        return LocalRedirect("/");
+        return LocalRedirect(Routes.Home);
     }
 
     private static bool Matches(string? given, string expected) =>

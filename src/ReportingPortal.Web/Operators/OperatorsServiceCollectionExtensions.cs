@@ -21,8 +21,8 @@ public static class OperatorsServiceCollectionExtensions
         services.AddSingleton<OperatorTicketStore>();
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
-            cookie.LoginPath = "/operators/login";
-            cookie.AccessDeniedPath = "/operators/login";
+            cookie.LoginPath = Routes.OperatorsLogin;
+            cookie.AccessDeniedPath = Routes.OperatorsLogin;
             cookie.ExpireTimeSpan = SessionLifetime;
             cookie.SlidingExpiration = true;
             cookie.Events = new RelativeRedirectEvents();

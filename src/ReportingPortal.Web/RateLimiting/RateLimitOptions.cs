@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ReportingPortal.Web.RateLimiting;
 
 /// <summary>How many requests one client address may make in a window, per kind of request.</summary>
@@ -26,12 +24,4 @@ public sealed class RateLimitOptions
     public RateLimit Guesses { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) };
 
     public IEnumerable<RateLimit> All() => [Reports, ReportSteps, UnverifiedReports, Challenges, Guesses];
-}
-
-public sealed class RateLimit
-{
-    [Range(1, 1_000_000)]
-    public int PermitLimit { get; set; }
-
-    public TimeSpan Window { get; set; }
 }

@@ -3,10 +3,6 @@ using ReportingPortal.Web.Captcha;
 
 namespace ReportingPortal.Web.Reports;
 
-/// <param name="Suspicious">Sent without a solved captcha, with the trap field filled in, or too fast: such reports
-/// are still accepted, under a stricter rate limit.</param>
-public sealed record Screening(CaptchaResult Captcha, ReportSignals Signals, bool Suspicious);
-
 /// <summary>The cheap checks run on every report form post: the captcha, the honeypot field and the fill time.</summary>
 public sealed class SubmissionScreening(ICaptchaVerifier captcha, FormTimer timer, IOptions<SignalsOptions> options)
 {

@@ -9,8 +9,6 @@ namespace ReportingPortal.Web.Security;
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<CaptchaOptions> captcha)
 {
-    public const string JobsPath = "/jobs";
-
     private const string PermissionsPolicy =
         "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
         "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()";
@@ -34,7 +32,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Cap
     public Task InvokeAsync(HttpContext context)
     {
         // Decided now: the dashboard moves the path into PathBase before the response starts.
-        var policy = context.Request.Path.StartsWithSegments(JobsPath) ? JobsPolicy : _policy;
+        var policy = context.Request.Path.StartsWithSegments(Routes.Jobs) ? JobsPolicy : _policy;
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

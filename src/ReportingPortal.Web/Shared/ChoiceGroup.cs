@@ -13,5 +13,3 @@ public sealed record ChoiceGroup(
 
     public string ChoiceId(Choice choice) => $"{Id}_{choice.Value}";
 }
-
-public sealed record Choice(string Value, string Label, string? Hint = null);

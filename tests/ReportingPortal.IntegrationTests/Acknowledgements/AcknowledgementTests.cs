@@ -1,3 +1,4 @@
+using ReportingPortal.Core.Email;
 using MimeKit;
 
 namespace ReportingPortal.IntegrationTests.Acknowledgements;
@@ -46,7 +47,7 @@ public sealed class AcknowledgementTests
 
         var deliveries = await StoredDeliveries.For(receipt.Reference);
         deliveries.ShouldNotBeEmpty();
-        deliveries.ShouldAllBe(delivery => delivery.Kind == "Forward");
+        deliveries.ShouldAllBe(delivery => delivery.Kind == DeliveryKind.Forward);
     }
 
     [Test]
@@ -58,7 +59,7 @@ public sealed class AcknowledgementTests
         var receipt = await visitor.SubmitReport(ReportAnswers.Identified(address));
 
         var deliveries = await StoredDeliveries.For(receipt.Reference);
-        deliveries.ShouldContain(delivery => delivery.Kind == "Acknowledgement");
+        deliveries.ShouldContain(delivery => delivery.Kind == DeliveryKind.Acknowledgement);
         deliveries.ShouldAllBe(delivery => delivery.Recipient != address);
     }
 }

@@ -1,3 +1,4 @@
+using ReportingPortal.Core.Email;
 using MimeKit;
 
 namespace ReportingPortal.IntegrationTests.Acknowledgements;
@@ -76,7 +77,7 @@ public sealed class AcknowledgementWordingTests
         receipt.AccessCode.ShouldNotBeNullOrEmpty("the reporter still gets the on-screen receipt");
         var deliveries = await StoredDeliveries.For(receipt.Reference);
         deliveries.ShouldNotBeEmpty();
-        deliveries.ShouldAllBe(delivery => delivery.Kind == "Forward");
+        deliveries.ShouldAllBe(delivery => delivery.Kind == DeliveryKind.Forward);
     }
 
     [Test]

@@ -23,12 +23,12 @@ public sealed class MailDeliveryTests
         var receipt = await visitor.SubmitReport(ReportAnswers.Identified("waiting@family.example"));
         var retrying = await StoredDeliveries.WaitUntil(receipt.Reference,
             deliveries => deliveries.Count > 0 && deliveries.All(d => d.Attempts >= 2), portal.ConnectionString);
-        retrying.ShouldAllBe(delivery => delivery.Status == "Pending" && delivery.LastError!.StartsWith("network"));
+        retrying.ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Pending && delivery.LastError!.StartsWith("network"));
 
         await smtp.Resume();
         var delivered = await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString);
 
-        delivered.ShouldAllBe(delivery => delivery.Status == "Sent");
+        delivered.ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent);
         await StoredJobs.WaitUntilAllMailIsSettledAndNoJobIsLeft(portal.ConnectionString);
         var messages = smtp.Messages().Where(message => message.Subject!.Contains(receipt.Reference)).ToList();
         messages.Count.ShouldBe(delivered.Count, "one email per owed delivery, none twice");
@@ -43,12 +43,12 @@ public sealed class MailDeliveryTests
         using var visitor = acceptingOnly.NewSession();
         var receipt = await visitor.SubmitReport(ReportAnswers.Identified("later@family.example"));
         (await StoredJobs.Servers(acceptingOnly.ConnectionString)).ShouldBeEmpty("the web site runs no job server");
-        (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString)).ShouldAllBe(d => d.Status == "Pending");
+        (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString)).ShouldAllBe(d => d.Status == DeliveryStatus.Pending);
 
         await using var worker = await acceptingOnly.StartAnother(processes: PortalProcesses.WorkerOnly);
         var delivered = await StoredDeliveries.WaitUntilSettled(receipt.Reference, acceptingOnly.ConnectionString);
 
-        delivered.ShouldAllBe(delivery => delivery.Status == "Sent");
+        delivered.ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent);
         var workers = await StoredJobs.Servers(acceptingOnly.ConnectionString);
         workers.Count.ShouldBe(1, "the worker is the only job server");
         (await StoredJobs.ServersThatRanJobs(acceptingOnly.ConnectionString)).ShouldBe(workers, "the worker sent the mail");
@@ -129,7 +129,7 @@ public sealed class MailDeliveryTests
 
         var deliveries = await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString);
         deliveries.Count.ShouldBe(3, "an acknowledgement and forwards to the police cyber unit and the hotline");
-        deliveries.ShouldAllBe(delivery => delivery.Status == "Sent" && delivery.Attempts == 1);
+        deliveries.ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent && delivery.Attempts == 1);
         smtp.Messages().Count(message => message.Subject!.Contains(receipt.Reference)).ShouldBe(3);
     }
 
@@ -139,7 +139,7 @@ public sealed class MailDeliveryTests
         await using var smtp = await SmtpServer.Start();
         await using var portal = await Portal.StartIsolated(smtp, new Dictionary<string, string>
         {
-            ["Responders__Queues__3__Addresses__0"] = "reject-duty@childwelfare.example",
+            ["Forwarding__Queues__3__Addresses__0"] = "reject-duty@childwelfare.example",
         });
         using var visitor = portal.NewSession();
 
@@ -148,10 +148,10 @@ public sealed class MailDeliveryTests
         var deliveries = await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString);
 
         var rejected = deliveries.Single(delivery => delivery.Queue == "child-welfare");
-        rejected.Status.ShouldBe("Failed");
+        rejected.Status.ShouldBe(DeliveryStatus.Failed);
         rejected.Attempts.ShouldBe(1, "a permanent refusal is not retried");
         rejected.LastError.ShouldStartWith("550");
-        deliveries.Single(delivery => delivery.Queue == "psychosocial").Status.ShouldBe("Sent");
+        deliveries.Single(delivery => delivery.Queue == "psychosocial").Status.ShouldBe(DeliveryStatus.Sent);
 
         using var operatorSession = portal.NewSession();
         await SignIn(operatorSession);
@@ -168,7 +168,7 @@ public sealed class MailDeliveryTests
         await using var smtp = await SmtpServer.Start();
         await using var portal = await Portal.StartIsolated(smtp, new Dictionary<string, string>
         {
-            ["Responders__Queues__3__Addresses__0"] = "defer-duty@childwelfare.example",
+            ["Forwarding__Queues__3__Addresses__0"] = "defer-duty@childwelfare.example",
             ["Delivery__RetryFor"] = "00:00:04",
         });
         using var visitor = portal.NewSession();
@@ -177,7 +177,7 @@ public sealed class MailDeliveryTests
         var deliveries = await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString);
 
         var deferred = deliveries.Single();
-        deferred.Status.ShouldBe("Failed");
+        deferred.Status.ShouldBe(DeliveryStatus.Failed);
         deferred.Attempts.ShouldBeGreaterThan(2);
         deferred.LastError.ShouldStartWith("451");
     }

@@ -1,3 +1,5 @@
+using ReportingPortal.Core.Storage;
+using ReportingPortal.Core.Email;
 using System.Collections.Concurrent;
 using System.Net;
 using Dapper;
@@ -178,7 +180,7 @@ public sealed class FaultTests
         portal.IsRunning.ShouldBeTrue("the worker outlives a failed job creation:\n" + portal.Output);
         await connection.ExecuteAsync("drop trigger refuse_jobs on hangfire.job");
 
-        (await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString)).ShouldAllBe(delivery => delivery.Status == "Sent");
+        (await StoredDeliveries.WaitUntilSettled(receipt.Reference, portal.ConnectionString)).ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent);
         var duplicates = await EveryOwedEmailArrives(smtp, portal.ConnectionString, [receipt.Reference]);
         duplicates.ShouldBe(0);
     }
@@ -265,7 +267,7 @@ public sealed class FaultTests
     private static async Task<int> PendingEmails(string connectionString)
     {
         await using var connection = await TestDatabase.OpenDatabase(connectionString);
-        return await connection.ExecuteScalarAsync<int>("select count(*) from mail_deliveries where status = 'Pending'");
+        return await connection.ExecuteScalarAsync<int>("select count(*) from mail_deliveries where status = @Pending", new { Pending = DeliveryStatus.Pending.Stored() });
     }
 
     /// <summary>
@@ -277,18 +279,18 @@ public sealed class FaultTests
         served.Count.ShouldBe(served.Distinct().Count(), "each receipt has its own reference");
         await using var connection = await TestDatabase.OpenDatabase(connectionString);
         var waiting = System.Diagnostics.Stopwatch.StartNew();
-        while (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where status = 'Pending'") > 0)
+        while (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where status = @Pending", new { Pending = DeliveryStatus.Pending.Stored() }) > 0)
         {
             waiting.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(90), "owed mail is still pending");
             await Task.Delay(100);
         }
-        var unsent = await connection.QueryAsync<string>("select status || ' ' || coalesce(last_error, '') from mail_deliveries where status <> 'Sent'");
+        var unsent = await connection.QueryAsync<string>("select status || ' ' || coalesce(last_error, '') from mail_deliveries where status <> @Sent", new { Sent = DeliveryStatus.Sent.Stored() });
         unsent.ShouldBeEmpty("every owed email was sent");
         (await connection.ExecuteScalarAsync<long>("""
             select count(*) from reports r
-            where not exists (select 1 from mail_deliveries d where d.report_id = r.id and d.kind = 'Acknowledgement')
-               or not exists (select 1 from mail_deliveries d where d.report_id = r.id and d.kind = 'Forward')
-            """)).ShouldBe(0, "every identified report owes an acknowledgement and a forward");
+            where not exists (select 1 from mail_deliveries d where d.report_id = r.id and d.kind = @Acknowledgement)
+               or not exists (select 1 from mail_deliveries d where d.report_id = r.id and d.kind = @Forward)
+            """, new { Acknowledgement = DeliveryKind.Acknowledgement.Stored(), Forward = DeliveryKind.Forward.Stored() })).ShouldBe(0, "every identified report owes an acknowledgement and a forward");
         var owed = await connection.ExecuteScalarAsync<int>("select count(*) from mail_deliveries");
         var stored = (await connection.QueryAsync<string>("select reference from reports")).ToHashSet();
         served.ShouldAllBe(reference => stored.Contains(reference));

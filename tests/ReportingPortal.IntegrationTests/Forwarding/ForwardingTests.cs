@@ -1,3 +1,4 @@
+using ReportingPortal.Core.Email;
 
 namespace ReportingPortal.IntegrationTests.Forwarding;
 
@@ -37,7 +38,7 @@ public sealed class ForwardingTests
         var deliveries = await StoredDeliveries.WaitUntilSettled(receipt.Reference);
 
         deliveries.Select(delivery => delivery.Queue).ShouldBe(queues, ignoreOrder: true);
-        deliveries.ShouldAllBe(delivery => delivery.Status == "Sent");
+        deliveries.ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent);
         var expectedAddresses = queues.Select(queue => QueueAddresses[queue]).ToList();
         var forwards = TestRun.Smtp.Messages().Where(message => message.Subject!.Contains(receipt.Reference)).ToList();
         forwards.SelectMany(message => message.To.Mailboxes.Select(mailbox => mailbox.Address)).ShouldBe(expectedAddresses, ignoreOrder: true);

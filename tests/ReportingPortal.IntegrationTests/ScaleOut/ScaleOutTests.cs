@@ -1,3 +1,4 @@
+using ReportingPortal.Core.Email;
 using System.Collections.Concurrent;
 using Dapper;
 
@@ -49,7 +50,7 @@ public sealed class ScaleOutTests
         await StoredJobs.WaitUntilAllMailIsSettledAndNoJobIsLeft(firstWeb.ConnectionString);
         var statuses = (await connection.QueryAsync<(string Status, long Count)>(
             "select status, count(*) from mail_deliveries group by status")).ToList();
-        statuses.ShouldHaveSingleItem($"every email was sent: {string.Join(", ", statuses)}").Status.ShouldBe("Sent");
+        statuses.ShouldHaveSingleItem($"every email was sent: {string.Join(", ", statuses)}").Status.ShouldBe(nameof(DeliveryStatus.Sent));
         var owed = statuses.Single().Count;
         owed.ShouldBeGreaterThan(Reports * 2, "each report owes an acknowledgement and at least one forward");
 

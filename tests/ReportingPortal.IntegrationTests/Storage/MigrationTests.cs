@@ -1,19 +1,22 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.IntegrationTests.Storage;
 
 public sealed class MigrationTests
 {
+    private static DatabaseMigrator MigratorFor(string database) => new(
+        Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }),
+        NullLogger<DatabaseMigrator>.Instance);
+
     [Test]
     public async Task MigrationsCreateAnEmptyDatabaseAndRunTwiceWithoutError()
     {
         var database = TestDatabase.NewDatabaseName();
-        var migrator = new DatabaseMigrator(
-            Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }),
-            NullLogger<DatabaseMigrator>.Instance);
+        var migrator = MigratorFor(database);
         try
         {
             migrator.Migrate();
@@ -51,6 +54,55 @@ public sealed class MigrationTests
             var applied = (await connection.QueryAsync<string>("select scriptname from schemaversions")).ToList();
             applied.Count.ShouldBe(applied.Distinct().Count(), "each script is applied once");
             applied.Count.ShouldBe(typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Count(name => name.Contains(".Storage.Migrations.")));
+        }
+        finally
+        {
+            await TestDatabase.Drop(database);
+        }
+    }
+
+    [Test]
+    public async Task ADatabaseWhoseJournalHasTheWebProjectsScriptNamesIsNotMigratedAgainAndKeepsItsData()
+    {
+        var database = TestDatabase.NewDatabaseName();
+        var migrator = MigratorFor(database);
+        try
+        {
+            migrator.Migrate();
+            await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionStringFor(database));
+            // The journal as the scripts left it when they were embedded in the web project.
+            var renamed = await connection.ExecuteAsync("""
+                update schemaversions set scriptname = replace(scriptname, 'ReportingPortal.Core.', 'ReportingPortal.Web.')
+                where scriptname ~ '^ReportingPortal\.Core\.Storage\.Migrations\.000[1-6]_'
+                """);
+            renamed.ShouldBe(6);
+            var reportId = await connection.ExecuteScalarAsync<long>("""
+                insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category, occurred,
+                                     child_age_range, child_in_danger, description, contact_preference)
+                values ('RP-OLD0-0001', '\x01', '\x02', 'en', 'OtherAdult', 'Grooming', 'Today', 'From13To15', 'No',
+                        'Stored before the scripts moved.', 'Anonymous')
+                returning id
+                """);
+            await connection.ExecuteAsync("""
+                insert into mail_deliveries (report_id, kind, queue, recipient, priority, priority_rank)
+                values (@reportId, @Forward, 'police-cyber', 'cyber-unit@police.example', 'Normal', 2)
+                """, new { reportId, Forward = DeliveryKind.Forward.Stored() });
+            var journalBefore = (await connection.QueryAsync<(string Script, DateTime Applied)>(
+                "select replace(scriptname, 'ReportingPortal.Web.', 'ReportingPortal.Core.'), applied from schemaversions")).ToList();
+
+            migrator.Migrate();
+
+            var journal = (await connection.QueryAsync<(string Script, DateTime Applied)>(
+                "select scriptname, applied from schemaversions")).ToList();
+            journal.ShouldBe(journalBefore, ignoreOrder: true, "each script is journalled once, under its Core name, and none ran again");
+            journal.Select(entry => entry.Script).ShouldBe(
+                typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Where(name => name.Contains(".Storage.Migrations.")),
+                ignoreOrder: true);
+            (await connection.QuerySingleAsync<string>("select description from reports where id = @reportId", new { reportId }))
+                .ShouldBe("Stored before the scripts moved.");
+            (await connection.ExecuteScalarAsync<long>("select count(*) from reports")).ShouldBe(1);
+            (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where report_id = @reportId", new { reportId }))
+                .ShouldBe(1);
         }
         finally
         {

@@ -5,15 +5,15 @@ namespace ReportingPortal.UnitTests.Forwarding;
 
 public sealed class RouterTests
 {
-    private static Router RouterWith(params RoutingRule[] rules) => new(Options.Create(new RespondersOptions
+    private static Router RouterWith(params RoutingRule[] rules) => new(Options.Create(new ForwardingOptions
     {
         DefaultQueue = "triage",
         Queues =
         [
-            new ResponderQueue { Name = "triage", Addresses = ["triage@x.example"] },
-            new ResponderQueue { Name = "police-fr", Addresses = ["fr@x.example"] },
-            new ResponderQueue { Name = "police-es", Addresses = ["es@x.example"] },
-            new ResponderQueue { Name = "on-call", Addresses = ["on-call@x.example"] },
+            new ForwardingQueue { Name = "triage", Addresses = ["triage@x.example"] },
+            new ForwardingQueue { Name = "police-fr", Addresses = ["fr@x.example"] },
+            new ForwardingQueue { Name = "police-es", Addresses = ["es@x.example"] },
+            new ForwardingQueue { Name = "on-call", Addresses = ["on-call@x.example"] },
         ],
         Rules = rules.ToList(),
     }));
@@ -43,16 +43,16 @@ public sealed class RouterTests
     [Test]
     public void ARulesetWithAnUnknownQueueIsRefusedAtStartUp()
     {
-        var result = new RespondersOptionsValidator().Validate(null, new RespondersOptions
+        var result = new ForwardingOptionsValidator().Validate(null, new ForwardingOptions
         {
             DefaultQueue = "nowhere",
-            Queues = [new ResponderQueue { Name = "triage", Addresses = ["not an address"] }],
+            Queues = [new ForwardingQueue { Name = "triage", Addresses = ["not an address"] }],
             Rules = [new RoutingRule { Queue = "missing" }],
         });
 
         result.Failed.ShouldBeTrue();
-        result.FailureMessage.ShouldContain("Responders:DefaultQueue 'nowhere'");
-        result.FailureMessage.ShouldContain("Responders:Rules:0:Queue 'missing'");
+        result.FailureMessage.ShouldContain("Forwarding:DefaultQueue 'nowhere'");
+        result.FailureMessage.ShouldContain("Forwarding:Rules:0:Queue 'missing'");
         result.FailureMessage.ShouldContain("invalid email address 'not an address'");
     }
 

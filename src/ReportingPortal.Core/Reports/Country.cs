@@ -1,0 +1,3 @@
+namespace ReportingPortal.Core.Reports;
+
+public sealed record Country(string Code, string Name);

@@ -1,0 +1,5 @@
+namespace ReportingPortal.Core.Reports;
+
+// Stored by name in the reports table: rename a member only with a migration.
+
+public enum ReporterRole { ChildAboutThemselves, ChildAboutSomeoneElse, ParentOrCaregiver, OtherAdult, Professional }

@@ -1,0 +1,3 @@
+namespace ReportingPortal.Web.Captcha;
+
+public enum CaptchaProvider { Altcha, Recaptcha, Turnstile, Hcaptcha, None }

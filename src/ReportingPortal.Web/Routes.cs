@@ -1,0 +1,26 @@
+namespace ReportingPortal.Web;
+
+/// <summary>
+/// The portal's paths, named once. A page's <c>@page</c> directive must spell its path literally: those literals
+/// match these constants; links, redirects, endpoint mappings and sign-in paths use the constants.
+/// </summary>
+public static class Routes
+{
+    public const string Home = "/";
+    public const string Report = "/report";
+    public const string Receipt = "/report/receipt";
+    public const string Learn = "/learn";
+    public const string LearnForChildren = "/learn/children";
+    public const string Help = "/help";
+    public const string Error = "/error";
+    public const string Language = "/language/{code}";
+    public const string CaptchaChallenge = "/captcha/challenge";
+    public const string Health = "/health";
+    public const string OperatorsLogin = "/operators/login";
+    public const string OperatorsMail = "/operators/mail";
+    public const string Jobs = "/jobs";
+
+    /// <summary>The link that picks a language and comes back to <paramref name="returnUrl"/>.</summary>
+    public static string LanguageChoice(string code, string returnUrl) =>
+        Language.Replace("{code}", Uri.EscapeDataString(code), StringComparison.Ordinal) + "?returnUrl=" + Uri.EscapeDataString(returnUrl);
+}

@@ -1,0 +1,3 @@
+namespace ReportingPortal.Web.Shared;
+
+public sealed record Choice(string Value, string Label, string? Hint = null);
