@@ -75,7 +75,6 @@ public sealed class Portal : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Portal"] = TestDatabase.ConnectionString,
             ["Receipts__SecretKey"] = TestSecret,
-            ["Signposting__EmergencyNumber"] = "112",
             ["Operators__Password"] = OperatorPassword,
             // The real captcha, made cheap: PortalSession solves it as the browser widget would.
             ["Captcha__Provider"] = "altcha",
