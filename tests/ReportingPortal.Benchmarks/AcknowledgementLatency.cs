@@ -28,11 +28,11 @@ public static class AcknowledgementLatency
                 session = new ReporterSession(site);
             try
             {
-                var fields = await session.OpenForm(CancellationToken.None);
+                var fields = await session.OpenForm();
                 TypicalReports.FillIn(fields, TypicalReports.Number(n, $"ack{n}@family.example"));
-                var status = await session.Send(fields, CancellationToken.None);
+                var status = await session.Send(fields);
                 var answered = MailSink.NowUnixNs();
-                var reference = status == HttpStatusCode.SeeOther ? await session.ReadReference(CancellationToken.None) : null;
+                var reference = status == HttpStatusCode.SeeOther ? await session.ReadReference() : null;
                 if (reference is null)
                     Interlocked.Increment(ref failures);
                 else

@@ -35,10 +35,10 @@ public static class SubmissionLoad
                 try
                 {
                     var started = Stopwatch.GetTimestamp();
-                    var fields = await session.OpenForm(CancellationToken.None);
+                    var fields = await session.OpenForm();
                     TypicalReports.FillIn(fields, TypicalReports.Number(n));
                     var posting = Stopwatch.GetTimestamp();
-                    var status = await session.Send(fields, CancellationToken.None);
+                    var status = await session.Send(fields);
                     var done = Stopwatch.GetTimestamp();
                     if (status != HttpStatusCode.SeeOther)
                     {

@@ -75,7 +75,6 @@ public sealed class Portal : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Portal"] = TestDatabase.ConnectionString,
             ["Receipts__SecretKey"] = TestSecret,
-            ["Signposting__EmergencyNumber"] = "112",
             ["Operators__Password"] = OperatorPassword,
             // The public host names, as an operator sets them: the proxy tests call the portal portal.test.
             ["AllowedHosts"] = "127.0.0.1;portal.test",

@@ -68,30 +68,9 @@ public sealed class MailDispatcher(
             returning owed.report_id as ReportId, owed.priority
             """, new { Pending = DeliveryStatus.Pending.Stored(), settings.HandOutAgainAfter, settings.BatchSize }, cancellationToken: cancellationToken))).ToList();
 
-        var reports = claimed
-            .GroupBy(email => email.ReportId)
-            .Select(report => (ReportId: report.Key, Emails: report.Count(),
-                Priority: report.Select(email => email.Priority).Min()))
-            .OrderBy(report => report.Priority)
-            .ThenBy(report => report.ReportId);
-        foreach (var batch in reports.GroupBy(report => report.Priority))
-        {
-            var reportIds = new List<long>();
-            var emails = 0;
-            foreach (var report in batch)
-            {
-                reportIds.Add(report.ReportId);
-                emails += report.Emails;
-                if (emails >= settings.EmailsPerJob)
-                {
-                    Enqueue(reportIds.ToArray(), batch.Key);
-                    reportIds.Clear();
-                    emails = 0;
-                }
-            }
-            if (reportIds.Count > 0)
-                Enqueue(reportIds.ToArray(), batch.Key);
-        }
+        var emails = claimed.Select(email => (email.ReportId, email.Priority));
+        foreach (var batch in MailBatches.From(emails, settings.EmailsPerJob))
+            Enqueue(batch.ReportIds, batch.Priority);
         return claimed.Count;
     }
 

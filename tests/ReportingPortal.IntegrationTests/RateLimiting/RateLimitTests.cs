@@ -88,16 +88,6 @@ public sealed class RateLimitTests
         (await pretender.Get("/captcha/challenge")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
-    [TestCase("16")]
-    [TestCase("129")]
-    public async Task AnIPv6PrefixLengthOutsideThirtyTwoToOneHundredTwentyEightIsRefusedAtStartUp(string prefixLength)
-    {
-        var error = await Should.ThrowAsync<InvalidOperationException>(() =>
-            Portal.Start(new Dictionary<string, string> { ["RateLimits__IPv6PrefixLength"] = prefixLength }));
-
-        error.Message.ShouldContain("RateLimits:IPv6PrefixLength must be between 32 and 128");
-    }
-
     private static async Task<HttpResponseMessage> SendWithoutCaptcha(PortalSession session, string description)
     {
         var fields = await session.FillReportForm(ReportAnswers.Anonymous(description));

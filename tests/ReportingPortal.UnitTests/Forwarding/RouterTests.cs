@@ -55,14 +55,4 @@ public sealed class RouterTests
         result.FailureMessage.ShouldContain("Forwarding:Rules:0:Queue 'missing'");
         result.FailureMessage.ShouldContain("invalid email address 'not an address'");
     }
-
-    [TestCase(ReporterRole.ParentOrCaregiver, ReportCategory.Grooming, ChildInDanger.Yes, Priority.Urgent)]
-    [TestCase(ReporterRole.ChildAboutThemselves, ReportCategory.Sextortion, ChildInDanger.Yes, Priority.Urgent)]
-    [TestCase(ReporterRole.ParentOrCaregiver, ReportCategory.Sextortion, ChildInDanger.No, Priority.High)]
-    [TestCase(ReporterRole.ChildAboutThemselves, ReportCategory.Other, ChildInDanger.NotSure, Priority.High)]
-    [TestCase(ReporterRole.ChildAboutSomeoneElse, ReportCategory.Grooming, ChildInDanger.NotSure, Priority.Normal)]
-    [TestCase(ReporterRole.OtherAdult, ReportCategory.AbuseMaterialOnline, ChildInDanger.No, Priority.Normal)]
-    public void PriorityFollowsDangerThenSextortionOrAChildReportingAboutThemselves(
-        ReporterRole role, ReportCategory category, ChildInDanger danger, Priority expected) =>
-        Priorities.For(role, category, danger).ShouldBe(expected);
 }

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.Features;
+using ReportingPortal.Core.Configuration;
+using ReportingPortal.Web.Captcha;
+using ReportingPortal.Web.Learn;
+using ReportingPortal.Web.Localization;
+using ReportingPortal.Web.Operators;
+using ReportingPortal.Web.RateLimiting;
+using ReportingPortal.Web.Reports;
+using ReportingPortal.Web.Security;
+using ReportingPortal.Web.Shared;
+
+namespace ReportingPortal.Web;
+
+public static class PortalWebSiteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the web site runs on: the core, the pages and each feature's settings (checked at start-up). The
+    /// job server is added beside it only when Jobs:RunServerInWebSite asks for it.
+    /// </summary>
+    public static IServiceCollection AddPortalWebSite(this IServiceCollection services)
+    {
+        services.Configure<FormOptions>(form =>
+        {
+            form.ValueCountLimit = 100;
+            form.KeyLengthLimit = 100;
+            form.ValueLengthLimit = 128 * 1024;
+            form.MultipartBodyLengthLimit = 256 * 1024;
+        });
+
+        services.AddPortalCore();
+        services.AddOperators();
+        services.AddPortalLocalization();
+        services.AddReportForm();
+        services.AddLearn();
+        services.AddValidatedOptions<QuickExitOptions>(QuickExitOptions.Section);
+        services.AddResponseCompression(options => options.EnableForHttps = true);
+        services.AddCaptcha();
+        services.AddPortalSecurity();
+        services.AddPortalRateLimits();
+        services
+            .AddRazorPages(options =>
+            {
+                options.RootDirectory = "/";
+                options.Conventions.AuthorizeFolder("/Operators", OperatorsServiceCollectionExtensions.Policy);
+                options.Conventions.AllowAnonymousToPage("/Operators/Login");
+                options.Conventions.AddPageRoute("/Learn/Article", "learn/children/{slug}");
+            })
+            .AddCookieTempDataProvider();
+        return services;
+    }
+}
