@@ -22,14 +22,15 @@ builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
-    kestrel.Limits.MaxRequestBodySize = 256 * 1024;
+    kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.Bytes;
 });
 builder.Services.Configure<FormOptions>(form =>
 {
     form.ValueCountLimit = 100;
     form.KeyLengthLimit = 100;
-    form.ValueLengthLimit = 128 * 1024;
-    form.MultipartBodyLengthLimit = 256 * 1024;
+    // One limit on length, the body's: a field over it makes the body too large (413), not unreadable (400).
+    form.ValueLengthLimit = RequestBodyLimit.Bytes;
+    form.MultipartBodyLengthLimit = RequestBodyLimit.Bytes;
 });
 
 builder.Services.AddPortalCore();
@@ -44,6 +45,7 @@ builder.Services.AddResponseCompression(options => options.EnableForHttps = true
 builder.Services.AddCaptcha();
 builder.Services.AddPortalSecurity();
 builder.Services.AddPortalRateLimits();
+builder.Services.AddUnhandledErrorLog();
 builder.Services
     .AddRazorPages(options =>
     {
@@ -67,9 +69,12 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
     StatusCodeSelector = DatabaseUnavailable.StatusCodeFor,
+    SuppressDiagnosticsCallback = UnhandledErrorLog.WriteInstead,
 });
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseNoUploads();
+app.UsePageMethods();
+app.UseRequestBodyLimit();
 app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
