@@ -17,6 +17,7 @@ public sealed class ErrorModel : PageModel
     /// no handler of its own. The code comes from the route; after an exception the handler has already set the
     /// status (500, or 503 when the database is away).
     /// </summary>
+    [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         var status = int.TryParse(RouteData.Values["code"]?.ToString(), out var routed) ? routed
