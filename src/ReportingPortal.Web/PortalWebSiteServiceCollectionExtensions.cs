@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using ReportingPortal.Core.Configuration;
 using ReportingPortal.Web.Captcha;
+using ReportingPortal.Web.Errors;
 using ReportingPortal.Web.Learn;
 using ReportingPortal.Web.Localization;
 using ReportingPortal.Web.Operators;
@@ -23,8 +24,9 @@ public static class PortalWebSiteServiceCollectionExtensions
         {
             form.ValueCountLimit = 100;
             form.KeyLengthLimit = 100;
-            form.ValueLengthLimit = 128 * 1024;
-            form.MultipartBodyLengthLimit = 256 * 1024;
+            // One limit on length, the body's: a field over it makes the body too large (413), not unreadable (400).
+            form.ValueLengthLimit = RequestBodyLimit.Bytes;
+            form.MultipartBodyLengthLimit = RequestBodyLimit.Bytes;
         });
 
         services.AddPortalCore();
@@ -37,6 +39,7 @@ public static class PortalWebSiteServiceCollectionExtensions
         services.AddCaptcha();
         services.AddPortalSecurity();
         services.AddPortalRateLimits();
+        services.AddUnhandledErrorLog();
         services
             .AddRazorPages(options =>
             {

@@ -18,7 +18,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
-    kestrel.Limits.MaxRequestBodySize = 256 * 1024;
+    kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.Bytes;
 });
 builder.Services.AddPortalWebSite();
 if (builder.Configuration.GetValue<bool>($"{JobsOptions.Section}:{nameof(JobsOptions.RunServerInWebSite)}"))
@@ -37,9 +37,12 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
     StatusCodeSelector = DatabaseUnavailable.StatusCodeFor,
+    SuppressDiagnosticsCallback = UnhandledErrorLog.WriteInstead,
 });
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseNoUploads();
+app.UsePageMethods();
+app.UseRequestBodyLimit();
 app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ReportingPortal.Web.Errors;
@@ -11,16 +12,16 @@ public sealed class ErrorModel : PageModel
     public string TitleKey { get; private set; } = "Error.Title";
     public string MessageKey { get; private set; } = "Error.Message";
 
-    public void OnGet([FromRoute] int? code) => Describe(code);
-
-    public void OnPost([FromRoute] int? code) => Describe(code);
-
-    private void Describe(int? code)
+    /// <summary>
+    /// Runs for every method: the page is shown with the failed request's method (POST, or PUT for a 405), so it has
+    /// no handler of its own. The code comes from the route; after an exception the handler has already set the
+    /// status (500, or 503 when the database is away).
+    /// </summary>
+    [NonHandler]
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        // Read from the route too: when the form itself cannot be read, MVC binds no parameter at all. After an
-        // exception the handler has already set the status (500, or 503 when the database is away).
-        var status = code ?? (int.TryParse(RouteData.Values["code"]?.ToString(), out var routed) ? routed
-            : Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
+        var status = int.TryParse(RouteData.Values["code"]?.ToString(), out var routed) ? routed
+            : Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
         if (status == StatusCodes.Status503ServiceUnavailable)
             Response.Headers.RetryAfter = "30";
         (TitleKey, MessageKey) = status switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -70,7 +71,8 @@ public static class PortalLocalization
             if (!Languages.IsSupported(code))
                 return Results.NotFound();
             Remember(context, code);
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : Routes.Home);
+            // Only a path on this site: anything else (//host, /\host, http://host, a control character) goes home.
+            return Results.LocalRedirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : Routes.Home);
         });
 
     /// <summary>A session cookie: it ends with the browser session, leaving less trace on a shared device.</summary>

@@ -50,11 +50,11 @@ public sealed class SettingsValidationTests
     [TestCase(DeliveryOptions.Section + ":BatchSize", "0", "'BatchSize' with the error")]
     [TestCase(DeliveryOptions.Section + ":EmailsPerJob", "1001", "'EmailsPerJob' with the error")]
     [TestCase(JobsOptions.Section + ":WorkerCount", "0", "'WorkerCount' with the error")]
-    [TestCase(RespondersOptions.Section + ":DefaultQueue", "", "DefaultQueue is required")]
-    [TestCase(RespondersOptions.Section + ":DefaultQueue", "nowhere", "DefaultQueue 'nowhere' is not one of")]
-    [TestCase(RespondersOptions.Section + ":Rules:0:Queue", "nowhere", "Rules:0:Queue 'nowhere' is not one of")]
-    [TestCase(RespondersOptions.Section + ":Queues:0:Addresses:0", "on-call at responders", "invalid email address 'on-call at responders'")]
-    [TestCase(RespondersOptions.Section + ":Queues:1:Name", "urgent-on-call", "two queues named 'urgent-on-call'")]
+    [TestCase(ForwardingOptions.Section + ":DefaultQueue", "", "DefaultQueue is required")]
+    [TestCase(ForwardingOptions.Section + ":DefaultQueue", "nowhere", "DefaultQueue 'nowhere' is not one of")]
+    [TestCase(ForwardingOptions.Section + ":Rules:0:Queue", "nowhere", "Rules:0:Queue 'nowhere' is not one of")]
+    [TestCase(ForwardingOptions.Section + ":Queues:0:Addresses:0", "on-call at responders", "invalid email address 'on-call at responders'")]
+    [TestCase(ForwardingOptions.Section + ":Queues:1:Name", "urgent-on-call", "two queues named 'urgent-on-call'")]
     [TestCase(CaptchaOptions.Section + ":Provider", "none", "Captcha:Provider none is for development only")]
     [TestCase(CaptchaOptions.Section + ":Altcha:HmacKey", "", "Captcha:Altcha:HmacKey must be base64 for at least 32 random bytes")]
     [TestCase(CaptchaOptions.Section + ":Altcha:MaxNumber", "0", "Captcha:Altcha:MaxNumber must be between 1 and 10000000")]
@@ -126,6 +126,6 @@ public sealed class SettingsValidationTests
         using var services = PortalSettings.WebSite(new Dictionary<string, string?> { [SmtpOptions.Section + ":Port"] = "2525" });
 
         services.GetRequiredService<IOptions<SmtpOptions>>().Value.Port.ShouldBe(2525);
-        services.GetRequiredService<IOptions<RespondersOptions>>().Value.Queues.ShouldNotBeEmpty();
+        services.GetRequiredService<IOptions<ForwardingOptions>>().Value.Queues.ShouldNotBeEmpty();
     }
 }
