@@ -40,7 +40,9 @@ mkdir -p "$repo/.data/mail"
     --web-ip 127.0.0.1 --web "$inbox_port" --mail-directory "$repo/.data/mail" --silent &
 children+=($!)
 
-export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# Production, with local settings below: what runs here is what a deployment runs (the kind error pages, the
+# captcha checks, no developer exception page). ASPNETCORE_ENVIRONMENT=Development deploy/local/run.sh overrides it.
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 # The worker is a generic host: it reads DOTNET_ENVIRONMENT rather than ASPNETCORE_ENVIRONMENT.
 export DOTNET_ENVIRONMENT=$ASPNETCORE_ENVIRONMENT
 export ASPNETCORE_URLS=$site_url

@@ -20,6 +20,10 @@ public static class PageMethods
     public static IApplicationBuilder UsePageMethods(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // The error page, run again for an OPTIONS request, would answer it with an empty 200: an OPTIONS request
+            // gets its status (405 with Allow, 404) without a page.
+            if (HttpMethods.IsOptions(context.Request.Method) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
             // An error page shown for a failed request runs with that request's method, whatever it was.
             if (context.GetEndpoint()?.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page
                 && context.Features.Get<IStatusCodeReExecuteFeature>() is null

@@ -45,6 +45,20 @@ public sealed class HttpMethodsTests
         page.QuerySelector("h1").ShouldNotBeNull("a kind page explains").TextContent.ShouldNotBeNullOrWhiteSpace();
     }
 
+    [TestCaseSource(nameof(PagePaths))]
+    [TestCase("/language/fr")]
+    [TestCase("/captcha/challenge")]
+    public async Task OptionsIsAnsweredWith405AndTheMethodsThePathHas(string path)
+    {
+        using var visitor = _portal.NewSession();
+
+        var response = await visitor.Send(new HttpRequestMessage(HttpMethod.Options, path));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed, $"OPTIONS {path}");
+        response.Content.Headers.Allow.ShouldContain("GET");
+        response.Content.Headers.Allow.ShouldNotContain("OPTIONS");
+    }
+
     private static IEnumerable<TestCaseData> PagePaths() =>
         Pages.Select(page => new TestCaseData(page.Path).SetArgDisplayNames(page.Path));
 
