@@ -79,7 +79,7 @@ start_site() {
     ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=$database;Username=portal;Password=$pg_password" \
     Receipts__SecretKey="$(head -c 32 /dev/urandom | base64)" \
     Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None Smtp__MaxConnections=$smtp_connections \
-    Smtp__From="Report child abuse <no-reply@portal.bench>" \
+    Smtp__From="Portal forwards <no-reply@portal.bench>" \
     Jobs__RunServerInWebSite="$1" \
     Captcha__Provider=altcha Captcha__Altcha__HmacKey="$altcha_key" Captcha__Altcha__MaxNumber=1000 \
     Captcha__Altcha__MaxNumberCeiling=1000 \
