@@ -225,7 +225,7 @@ public sealed class MailDeliveryTests
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    /// <summary>The portal's own mail services, composed in this process as Program.cs composes them.</summary>
+    /// <summary>The portal's own mail services, composed in this process by AddPortalCore, as both hosts compose them.</summary>
     private static ServiceProvider JobServices(Portal portal)
     {
         var configuration = new ConfigurationBuilder()
