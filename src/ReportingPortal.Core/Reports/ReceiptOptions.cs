@@ -13,5 +13,4 @@ public sealed class ReceiptOptions
     /// <summary>How long after a report is stored the browser that sent it may send the form again and see its
     /// receipt, access code included, once more (Back and Send); anyone else, or later, is told only that it was received.</summary>
     public TimeSpan ResendWindow { get; set; } = TimeSpan.FromMinutes(5);
-
 }

@@ -24,13 +24,16 @@ public static class PageMethods
             // gets its status (405 with Allow, 404) without a page.
             if (HttpMethods.IsOptions(context.Request.Method) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
                 pages.Enabled = false;
-            // An error page shown for a failed request runs with that request's method, whatever it was.
-            if (context.GetEndpoint()?.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page
+            // GET and HEAD every page answers; an error page shown for a failed request runs with that request's
+            // method, whatever it was.
+            var method = context.Request.Method;
+            if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)
+                && context.GetEndpoint()?.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page
                 && context.Features.Get<IStatusCodeReExecuteFeature>() is null
                 && context.Features.Get<IExceptionHandlerFeature>() is null)
             {
                 var allowed = AllowedFor(page);
-                if (!allowed.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+                if (!allowed.Contains(method, StringComparer.OrdinalIgnoreCase))
                 {
                     context.Response.Headers.Allow = string.Join(", ", allowed);
                     context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
