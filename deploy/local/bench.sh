@@ -78,6 +78,7 @@ start_site() {
     ASPNETCORE_URLS="http://127.0.0.1:$site_port" \
     ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=$database;Username=portal;Password=$pg_password" \
     Receipts__SecretKey="$(head -c 32 /dev/urandom | base64)" \
+    Console__Address="http://127.0.0.1:$site_port" \
     Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None Smtp__MaxConnections=$smtp_connections \
     Smtp__From="Portal forwards <no-reply@portal.bench>" \
     Jobs__RunServerInWebSite="$1" \

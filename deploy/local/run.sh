@@ -52,6 +52,7 @@ export AllowedHosts=${AllowedHosts:-"localhost;127.0.0.1;[::1];${site_host%:*}"}
 export ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=reportingportal;Username=portal;Password=$pg_password"
 export Receipts__SecretKey=${Receipts__SecretKey:-$(secret receipts-key)}
 export Captcha__Altcha__HmacKey=${Captcha__Altcha__HmacKey:-$(secret altcha-key)}
+export Console__Address=${Console__Address:-$site_url}
 export Smtp__Host=${Smtp__Host:-127.0.0.1}
 export Smtp__Port=${Smtp__Port:-$smtp_port}
 export Smtp__Security=${Smtp__Security:-None}

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReportingPortal.Core.Audit;
+using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
@@ -13,7 +15,7 @@ public static class PortalCoreServiceCollectionExtensions
 {
     /// <summary>
     /// What the web site, the worker and the tests share: storage and migrations, reports, forwarding, mail, help
-    /// numbers, operators' sessions and the Hangfire client. The job server itself is added by <see cref="JobsServiceCollectionExtensions.AddJobServer"/>.
+    /// numbers, cases and their audit log, console sessions and the Hangfire client. The job server itself is added by <see cref="JobsServiceCollectionExtensions.AddJobServer"/>.
     /// </summary>
     public static IServiceCollection AddPortalCore(this IServiceCollection services)
     {
@@ -26,6 +28,8 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddSignposting();
         services.AddReports();
         services.AddOperatorSessions();
+        services.AddAudit();
+        services.AddCases();
         return services;
     }
 }

@@ -128,6 +128,7 @@ public sealed class Portal : IAsyncDisposable
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
             settings[key] = value;
         settings["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        settings.TryAdd("Console__Address", settings["ASPNETCORE_URLS"]);
 
         var portal = new Portal(address, settings, processes);
         try

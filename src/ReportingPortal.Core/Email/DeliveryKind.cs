@@ -8,4 +8,10 @@ public enum DeliveryKind
 
     /// <summary>To one address of a forwarding queue.</summary>
     Forward,
+
+    /// <summary>To one address of a queue a responder referred the case to; its topic is the referral's id.</summary>
+    Referral,
+
+    /// <summary>A deadline reminder to a case's owner or, while nobody owns it, its queues; its topic names the deadline and stage.</summary>
+    Reminder,
 }

@@ -21,14 +21,14 @@ public sealed class MailDeliveryJob(
     IOptions<DeliveryOptions> options,
     ILogger<MailDeliveryJob> logger)
 {
-    private sealed record OwedEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, DateTime CreatedAt);
+    private sealed record OwedEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, string? Topic, DateTime CreatedAt);
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [2, 10, 60])]
     public async Task Deliver(long[] reportIds, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var owed = (await connection.QueryAsync<OwedEmail>(new CommandDefinition("""
-            select id, report_id as ReportId, kind, queue, recipient, created_at as CreatedAt from mail_deliveries
+            select id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt from mail_deliveries
             where report_id = any(@reportIds) and status = @Pending and next_attempt_at <= now()
               and (claimed_until is null or claimed_until < now())
             order by priority_rank, id
@@ -49,9 +49,14 @@ public sealed class MailDeliveryJob(
                 await Record(connection, email, new DeliveryFailure(true, "no address"), cancellationToken);
                 continue;
             }
-            var message = email.Kind == DeliveryKind.Acknowledgement
-                ? acknowledgements.Build(report, address)
-                : forwards.Build(report, forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == email.Queue), email.Queue!, address);
+            var message = email.Kind switch
+            {
+                DeliveryKind.Acknowledgement => acknowledgements.Build(report, address),
+                DeliveryKind.Forward => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address),
+                DeliveryKind.Referral => throw new NotSupportedException("Referral emails are not built yet."),
+                DeliveryKind.Reminder => throw new NotSupportedException("Reminder emails are not built yet."),
+                _ => throw new InvalidOperationException($"Mail delivery {email.Id} is of an unknown kind."),
+            };
             try
             {
                 await sender.Send(message, cancellationToken);
@@ -68,6 +73,8 @@ public sealed class MailDeliveryJob(
                 """, new { email.Id, Sent = DeliveryStatus.Sent.Stored() }, cancellationToken: CancellationToken.None));
         }
     }
+
+    private ForwardingQueue? QueueNamed(string? name) => forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == name);
 
     /// <summary>Takes the email for this run; false when another run has it or it is no longer owed.</summary>
     private async Task<bool> Claim(NpgsqlConnection connection, OwedEmail email, CancellationToken cancellationToken) =>

@@ -11,4 +11,16 @@ public sealed class ForwardingQueue
 
     /// <summary>The language forwarded reports are written in for this queue.</summary>
     public string Language { get; set; } = "en";
+
+    /// <summary>The kind of service behind the queue, for the referral directory and for what a reporter is told.</summary>
+    public Sector Sector { get; set; } = Sector.Other;
+
+    /// <summary>Where the service works, for example "FR" or "Île-de-France"; empty for everywhere.</summary>
+    public string? Area { get; set; }
+
+    /// <summary>When the service answers, for example "every day, at any hour".</summary>
+    public string? Hours { get; set; }
+
+    /// <summary>What the service handles, in a line, for responders choosing where to refer a case.</summary>
+    public string? Handles { get; set; }
 }

@@ -2,16 +2,23 @@ using ReportingPortal.Core.Storage;
 using Dapper;
 using Npgsql;
 using ReportingPortal.Core.Email;
+using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Forwarding;
 
 namespace ReportingPortal.Core.Reports;
 
 /// <summary>
-/// Stores a report and the mail owed for it (acknowledgement, forwards) in one transaction, so a report the
+/// Stores a report, its case and the mail owed for it (acknowledgement, forwards) in one transaction, so a report the
 /// site said it received always gets its mail. Sending the same form again stores nothing and returns the report
 /// already stored, marked as such.
 /// </summary>
-public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes codes, Router router, ILogger<SubmitReportHandler> logger)
+public sealed class SubmitReportHandler(
+    NpgsqlDataSource database,
+    ReceiptCodes codes,
+    Router router,
+    IOptions<CasesOptions> cases,
+    ILogger<SubmitReportHandler> logger)
 {
     private const string UniqueViolation = "23505";
 
@@ -23,7 +30,8 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
         var wording = anonymous ? (EmailWording?)null : form.EmailWording ?? EmailWording.Neutral;
         var priority = Priorities.For(form.ReporterRole!.Value, form.Category!.Value, form.ChildInDanger!.Value);
         var country = Optional(form.Country);
-        var forwards = router.QueuesFor(form.Category.Value, country, priority)
+        var queues = router.QueuesFor(form.Category.Value, country, priority).ToList();
+        var forwards = queues
             .SelectMany(queue => queue.Addresses.Select(address => (Queue: queue.Name, Recipient: address)))
             .DistinctBy(forward => forward.Recipient) // an address in two queues gets one copy
             .ToList();
@@ -34,7 +42,7 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
             try
             {
-                // One statement, so the report and the mail it is owed commit together, in one round trip.
+                // One statement, so the report, its case and the mail it is owed commit together, in one round trip.
                 var reference = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("""
                     with report as (
                         insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
@@ -49,6 +57,14 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                                 @Priority, @CaptchaVerified, @HoneypotFilled, @SecondsToFill)
                         on conflict (form_key_hash) do nothing
                         returning id, reference
+                    ),
+                    new_case as (
+                        insert into cases (report_id, first_action_due, feedback_due)
+                        select id, now() + @FirstActionDue, now() + @FeedbackDue from report
+                    ),
+                    case_queues as (
+                        insert into case_queues (report_id, queue, how)
+                        select report.id, queue, @Routed from report cross join unnest(@CaseQueues) as queue
                     ),
                     acknowledgement as (
                         insert into mail_deliveries (report_id, kind, priority, priority_rank)
@@ -89,6 +105,10 @@ public sealed class SubmitReportHandler(NpgsqlDataSource database, ReceiptCodes 
                         // Not safe to email: the reporter keeps the on-screen receipt and gets no mail.
                         Acknowledge = wording is EmailWording.Neutral or EmailWording.Plain,
                         Queues = forwards.Select(forward => forward.Queue).ToArray(),
+                        CaseQueues = queues.Select(queue => queue.Name).Distinct().ToArray(),
+                        Routed = QueueHow.Routed.Stored(),
+                        FirstActionDue = cases.Value.FirstActionDue[priority],
+                        cases.Value.FeedbackDue,
                         Recipients = forwards.Select(forward => forward.Recipient).ToArray(),
                         signals.CaptchaVerified,
                         signals.HoneypotFilled,

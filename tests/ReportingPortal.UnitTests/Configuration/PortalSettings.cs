@@ -19,6 +19,7 @@ public static class PortalSettings
         ["Receipts:SecretKey"] = Convert.ToBase64String(new byte[32]),
         ["Captcha:Altcha:HmacKey"] = Convert.ToBase64String(new byte[32]),
         ["Smtp:Host"] = "127.0.0.1",
+        ["Console:Address"] = "https://report.example.org",
         ["Smtp:From"] = "Report child abuse <no-reply@portal.example>",
     };
 

@@ -4,7 +4,6 @@ using ReportingPortal.Core.Acknowledgements;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Web.Captcha;
-using ReportingPortal.Web.Operators;
 using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Security;
 using ReportingPortal.Web.Shared;
@@ -29,7 +28,6 @@ public sealed class ShippedSettingsTests
         Section<JobsOptions>(JobsOptions.Section),
         Section<ReceiptOptions>(ReceiptOptions.Section),
         Section<SignalsOptions>(SignalsOptions.Section),
-        Section<OperatorsOptions>(OperatorsOptions.Section),
         Section<QuickExitOptions>(QuickExitOptions.Section),
         Section<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section),
     ];
