@@ -20,6 +20,19 @@ public static class Routes
     public const string OperatorsMail = "/operators/mail";
     public const string Jobs = "/jobs";
 
+    public const string Console = "/console";
+    public const string ConsoleSignIn = "/console/sign-in";
+    public const string ConsoleSignOut = "/console/sign-out";
+    public const string ConsoleEnrol = "/console/enrol";
+    public const string ConsoleAccount = "/console/account";
+    public const string ConsoleAccounts = "/console/accounts";
+    public const string ConsoleAudit = "/console/audit";
+    public const string ConsoleMail = "/console/mail";
+    public const string ConsoleCase = "/console/cases/{reference}";
+
+    /// <summary>The console's page for one case; the same path as the links in emails (<see cref="Core.Cases.ConsoleOptions.CasePath"/>).</summary>
+    public static string CaseOf(string reference) => Core.Cases.ConsoleOptions.CasePath(reference);
+
     /// <summary>The link that picks a language and comes back to <paramref name="returnUrl"/>.</summary>
     public static string LanguageChoice(string code, string returnUrl) =>
         Language.Replace("{code}", Uri.EscapeDataString(code), StringComparison.Ordinal) + "?returnUrl=" + Uri.EscapeDataString(returnUrl);
