@@ -17,6 +17,9 @@ if (AddAdministratorCommand.IsRequested(args) && command is null)
 }
 
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
+// The command prints only its link on standard output; its log lines (migrations) go to standard error.
+if (command is not null)
+    builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
 // Run from a build (run.sh, the tests) in any environment, static assets come through the build's manifest;
 // a published portal has none and serves its wwwroot.
