@@ -87,12 +87,8 @@ public sealed class AccountChangesTests
     [Test]
     public async Task DisablingAnAccountEndsItsSessionsAndRefusesSignInUntilItIsEnabled()
     {
-        var administrator = await ConsoleAccounts.Create(_portal, administrator: true);
-        var responder = await ConsoleAccounts.Create(_portal);
-        using var admin = _portal.NewSession();
-        using var session = _portal.NewSession();
-        await admin.SignInToConsole(administrator);
-        await session.SignInToConsole(responder);
+        using var both = await BothSignedIn();
+        var (administrator, responder, admin, session) = both;
 
         (await PostOnEditPage(admin, responder.Id, "Disable")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -107,12 +103,8 @@ public sealed class AccountChangesTests
     [Test]
     public async Task MakingSomeoneAnAdministratorEndsTheirSessionsSoTheNextSignInCarriesTheRole()
     {
-        var administrator = await ConsoleAccounts.Create(_portal, administrator: true);
-        var responder = await ConsoleAccounts.Create(_portal);
-        using var admin = _portal.NewSession();
-        using var session = _portal.NewSession();
-        await admin.SignInToConsole(administrator);
-        await session.SignInToConsole(responder);
+        using var both = await BothSignedIn();
+        var (administrator, responder, admin, session) = both;
         (await session.Get("/console/accounts")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         (await PostOnEditPage(admin, responder.Id, "Change", new() { ["IsAdministrator"] = "true", ["Memberships"] = "hotline|Supervisor" }))
@@ -147,6 +139,25 @@ public sealed class AccountChangesTests
         await session.SignInToConsole(responder);
 
         (await session.Get(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>An administrator and a responder, each signed in in a session of their own.</summary>
+    private async Task<SignedInPair> BothSignedIn()
+    {
+        var pair = new SignedInPair(await ConsoleAccounts.Create(_portal, administrator: true), await ConsoleAccounts.Create(_portal),
+            _portal.NewSession(), _portal.NewSession());
+        await pair.Admin.SignInToConsole(pair.Administrator);
+        await pair.Session.SignInToConsole(pair.Responder);
+        return pair;
+    }
+
+    private sealed record SignedInPair(TestAccount Administrator, TestAccount Responder, PortalSession Admin, PortalSession Session) : IDisposable
+    {
+        public void Dispose()
+        {
+            Admin.Dispose();
+            Session.Dispose();
+        }
     }
 
     private static async Task<HttpResponseMessage> PostOnAccountPage(PortalSession session, string handler, Dictionary<string, string> fields)

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ReportingPortal.IntegrationTests.Browser;
@@ -26,7 +24,7 @@ public sealed class ConsoleAccountPagesTests
         const string password = "a long and uncommon passphrase";
 
         await page.GotoAsync("/console/enrol?token=" + token);
-        problems.AddRange(await Violations(page, "enrol"));
+        problems.AddRange(await AxeChecks.Violations(page, "enrol"));
         (await page.Locator("svg").CountAsync()).ShouldBe(1, "the QR code is drawn inline");
         var key = (await page.Locator("#text-key").TextContentAsync())!.Trim();
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
@@ -34,11 +32,11 @@ public sealed class ConsoleAccountPagesTests
         await page.GetByLabel("Six-digit code from the app").FillAsync(ConsoleAccounts.CodeNow(key));
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("#recovery-codes").WaitForAsync();
-        problems.AddRange(await Violations(page, "recovery codes"));
+        problems.AddRange(await AxeChecks.Violations(page, "recovery codes"));
         var account = new TestAccount(0, email, "Browser Administrator", password, key, []) { LastStep = ConsoleAccounts.StepNow() - 1 };
 
         await page.GotoAsync("/console/sign-in");
-        problems.AddRange(await Violations(page, "sign-in"));
+        problems.AddRange(await AxeChecks.Violations(page, "sign-in"));
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByLabel("Code").FillAsync(await ConsoleAccounts.NextCode(account));
@@ -49,7 +47,7 @@ public sealed class ConsoleAccountPagesTests
         {
             var response = await page.GotoAsync(path);
             response!.Status.ShouldBe(200, path);
-            problems.AddRange(await Violations(page, path));
+            problems.AddRange(await AxeChecks.Violations(page, path));
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -57,15 +55,5 @@ public sealed class ConsoleAccountPagesTests
 
         problems.ShouldBeEmpty();
         browser.OtherHosts.ShouldBeEmpty("console pages load nothing from other hosts");
-    }
-
-    private static async Task<IEnumerable<string>> Violations(IPage page, string where)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-        });
-        return result.Violations.Select(violation =>
-            $"{where}: {violation.Id} ({violation.Help}) at {string.Join(", ", violation.Nodes.Select(node => node.Target?.ToString()))}");
     }
 }
