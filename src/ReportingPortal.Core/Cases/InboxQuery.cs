@@ -8,27 +8,24 @@ namespace ReportingPortal.Core.Cases;
 
 /// <summary>
 /// An account's inbox: the cases of its queues, open before closed, overdue first, then by priority and first-action
-/// deadline, a page at a time, with the counts beside each filter.
+/// deadline, a page at a time, with the counts beside each filter. It sorts and counts from the cases table alone
+/// (see cases.priority_rank and cases.queues), and reads the reports of one page only.
 /// </summary>
 public sealed class InboxQuery(NpgsqlDataSource database, IOptions<CasesOptions> options, TimeProvider time)
 {
-    // Each case of the account's queues with its rank, the deadline that matters now and how long before it is "soon".
+    // Each case of the queues with the deadline that matters now (the first action until someone acted, then the
+    // reporter's feedback), and whether it is overdue or due soon.
     private const string Marked = """
-        with inbox as (
-            select c.report_id, r.reference, r.priority, r.category, r.received_at, c.status, c.owner_account_id,
-                   c.first_action_due, array_position(@Priorities, r.priority) as rank,
-                   case when c.first_action_at is null then c.first_action_due else c.feedback_due end as due,
-                   case when c.first_action_at is null then (@FirstActionSoon)[array_position(@Priorities, r.priority)]
-                        else @FeedbackSoon end as soon
-            from cases c join reports r on r.id = c.report_id
-            where c.report_id in (select cq.report_id from case_queues cq
-                                  join account_queues aq on aq.queue = cq.queue and aq.account_id = @AccountId
-                                  where @Queue::text is null or cq.queue = @Queue)
+        with timed as (
+            select report_id, status, owner_account_id, priority_rank, first_action_due, queues,
+                   case when first_action_at is null then first_action_due else feedback_due end as due,
+                   case when first_action_at is null then (@FirstActionSoon)[priority_rank + 1] else @FeedbackSoon end as soon
+            from cases where queues && @Queues
         ),
         marked as (
             select *, status <> @Closed and due <= @Now as overdue,
                       status <> @Closed and due > @Now and due - soon <= @Now as due_soon
-            from inbox
+            from timed
         )
         """;
 
@@ -36,18 +33,22 @@ public sealed class InboxQuery(NpgsqlDataSource database, IOptions<CasesOptions>
     {
         var page = Math.Max(1, filter.Page);
         var settings = options.Value;
-        var byRank = Enum.GetValues<Priority>().OrderBy(priority => priority.Rank()).ToArray();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var accountQueues = (await connection.QueryAsync<string>(new CommandDefinition(
+            "select queue from account_queues where account_id = @accountId order by queue",
+            new { accountId }, cancellationToken: cancellationToken))).ToList();
         var parameters = new
         {
             AccountId = accountId,
-            Priorities = byRank.Select(priority => priority.Stored()).ToArray(),
-            FirstActionSoon = byRank.Select(priority => settings.FirstActionDueSoon[priority]).ToArray(),
+            Queues = accountQueues.Where(queue => filter.Queue is null || queue == filter.Queue).ToArray(),
+            // Indexed by rank + 1: PostgreSQL arrays start at 1.
+            FirstActionSoon = Enum.GetValues<Priority>().OrderBy(priority => priority.Rank())
+                .Select(priority => settings.FirstActionDueSoon[priority]).ToArray(),
             FeedbackSoon = settings.FeedbackDueSoon,
             Closed = CaseStatus.Closed.Stored(),
             Now = time.GetUtcNow(),
-            filter.Queue,
             Status = filter.Status?.Stored(),
-            Priority = filter.Priority?.Stored(),
+            PriorityRank = filter.Priority?.Rank(),
             filter.Overdue,
             filter.DueSoon,
             filter.Mine,
@@ -56,44 +57,53 @@ public sealed class InboxQuery(NpgsqlDataSource database, IOptions<CasesOptions>
             Offset = (page - 1) * Inbox.PageSize,
         };
 
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var cases = (await connection.QueryAsync<InboxCase>(new CommandDefinition(Marked + """
-            select m.reference, m.priority, m.category, m.status, m.owner_account_id as OwnerAccountId,
-                   a.display_name as OwnerName, m.due, m.overdue, m.due_soon as DueSoon, m.received_at as ReceivedAt
-            from marked m left join accounts a on a.id = m.owner_account_id
-            where (@Status::text is null or m.status = @Status) and (@Priority::text is null or m.priority = @Priority)
-              and (not @Overdue or m.overdue) and (not @DueSoon or m.due_soon)
-              and (not @Mine or m.owner_account_id = @AccountId) and (not @Unassigned or m.owner_account_id is null)
-            order by m.status = @Closed, m.overdue desc, m.rank, m.first_action_due, m.report_id
-            limit @Limit offset @Offset
+            , page as (
+                select * from marked
+                where (@Status::text is null or status = @Status) and (@PriorityRank::smallint is null or priority_rank = @PriorityRank)
+                  and (not @Overdue or overdue) and (not @DueSoon or due_soon)
+                  and (not @Mine or owner_account_id = @AccountId) and (not @Unassigned or owner_account_id is null)
+                order by status = @Closed, overdue desc, priority_rank, first_action_due, report_id
+                limit @Limit offset @Offset
+            )
+            select r.reference, p.priority_rank as Priority, r.category, p.status, p.owner_account_id as OwnerAccountId,
+                   a.display_name as OwnerName, p.due, p.overdue, p.due_soon as DueSoon, r.received_at as ReceivedAt
+            from page p join reports r on r.id = p.report_id left join accounts a on a.id = p.owner_account_id
+            order by p.status = @Closed, p.overdue desc, p.priority_rank, p.first_action_due, p.report_id
             """, parameters, cancellationToken: cancellationToken))).ToList();
 
+        // One pass for every count; the queue combinations are few, so grouping by them costs little.
         var groups = (await connection.QueryAsync<CountGroup>(new CommandDefinition(Marked + """
-            select status, priority, overdue, due_soon as DueSoon, owner_account_id = @AccountId as Mine,
-                   owner_account_id is null as Unassigned, count(*)::int as Count
-            from marked group by 1, 2, 3, 4, 5, 6
-            """, parameters with { Queue = (string?)null }, cancellationToken: cancellationToken))).ToList();
-        var queues = (await connection.QueryAsync<(string Queue, int Count)>(new CommandDefinition("""
-            select aq.queue, count(cq.report_id)::int
-            from account_queues aq left join case_queues cq on cq.queue = aq.queue
-            where aq.account_id = @accountId
-            group by aq.queue order by aq.queue
-            """, new { accountId }, cancellationToken: cancellationToken))).ToList();
+            select status, priority_rank as Priority, overdue, due_soon as DueSoon, owner_account_id = @AccountId as Mine,
+                   owner_account_id is null as Unassigned, queues, count(*)::int as Count
+            from marked group by 1, 2, 3, 4, 5, 6, 7
+            """, parameters with { Queues = accountQueues.ToArray() }, cancellationToken: cancellationToken))).ToList();
 
         var counts = new InboxCounts
         {
             All = groups.Sum(group => group.Count),
             ByStatus = Enum.GetValues<CaseStatus>().ToDictionary(status => status, status => groups.Where(g => g.Status == status).Sum(g => g.Count)),
-            ByPriority = byRank.ToDictionary(priority => priority, priority => groups.Where(g => g.Priority == priority).Sum(g => g.Count)),
-            ByQueue = queues.ToDictionary(queue => queue.Queue, queue => queue.Count),
+            ByPriority = Enum.GetValues<Priority>().OrderBy(priority => priority.Rank())
+                .ToDictionary(priority => priority, priority => groups.Where(g => g.Priority == priority).Sum(g => g.Count)),
+            ByQueue = accountQueues.ToDictionary(queue => queue, queue => groups.Where(g => g.Queues.Contains(queue)).Sum(g => g.Count)),
             Overdue = groups.Where(group => group.Overdue).Sum(group => group.Count),
             DueSoon = groups.Where(group => group.DueSoon).Sum(group => group.Count),
             Mine = groups.Where(group => group.Mine == true).Sum(group => group.Count),
             Unassigned = groups.Where(group => group.Unassigned).Sum(group => group.Count),
         };
-        return new Inbox(cases.Take(Inbox.PageSize).ToList(), counts, queues.Select(queue => queue.Queue).ToList(), page,
-            HasNextPage: cases.Count > Inbox.PageSize);
+        return new Inbox(cases.Take(Inbox.PageSize).ToList(), counts, accountQueues, page, HasNextPage: cases.Count > Inbox.PageSize);
     }
 
-    private sealed record CountGroup(CaseStatus Status, Priority Priority, bool Overdue, bool DueSoon, bool? Mine, bool Unassigned, int Count);
+    // Properties, not a constructor: Dapper does not match a text[] column to a string[] constructor parameter.
+    private sealed class CountGroup
+    {
+        public CaseStatus Status { get; init; }
+        public Priority Priority { get; init; }
+        public bool Overdue { get; init; }
+        public bool DueSoon { get; init; }
+        public bool? Mine { get; init; }
+        public bool Unassigned { get; init; }
+        public string[] Queues { get; init; } = [];
+        public int Count { get; init; }
+    }
 }
