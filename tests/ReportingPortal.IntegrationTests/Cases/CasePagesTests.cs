@@ -163,7 +163,7 @@ public sealed class CasePagesTests
             row.QuerySelector("a")!.GetAttribute("href").ShouldBe(Routes.CaseOf(reference));
             row.TextContent.ShouldContain("In progress");
             row.TextContent.ShouldContain("NORMAL");
-            inbox.QuerySelector("label[for=mine]")!.TextContent.ShouldBe("Mine (1)");
+            inbox.QuerySelector("label[for=mine]")!.TextContent.ShouldBe("Mine (1 open)");
             inbox.QuerySelector<IHtmlInputElement>("#mine")!.IsChecked.ShouldBeTrue();
         }
     }
