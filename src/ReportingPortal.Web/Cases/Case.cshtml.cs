@@ -13,7 +13,6 @@ namespace ReportingPortal.Web.Cases;
 /// act on it. A case outside the account's queues answers 404, as one that does not exist.
 /// </summary>
 [Authorize(Policy = ConsoleAuthentication.AnyAccount)]
-[InEnglish]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class CaseModel(
     CaseQuery query,

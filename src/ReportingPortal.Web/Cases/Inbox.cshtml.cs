@@ -10,7 +10,6 @@ namespace ReportingPortal.Web.Cases;
 
 /// <summary>The cases of the signed-in account's queues, urgent and overdue first, with filters and their counts.</summary>
 [Authorize(Policy = ConsoleAuthentication.AnyAccount)]
-[InEnglish]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class InboxModel(InboxQuery query, IOptions<ForwardingOptions> forwarding) : PageModel
 {

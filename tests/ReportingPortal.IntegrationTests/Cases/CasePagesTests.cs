@@ -168,6 +168,23 @@ public sealed class CasePagesTests
         }
     }
 
+    [Test]
+    public async Task TheCasePageIsInEnglishWhateverLanguageTheBrowserAsksFor()
+    {
+        var reference = await NewCase("Messages to a child from an unknown adult.");
+        var (_, session) = await SignedIn(("child-welfare", QueueRole.Responder));
+        using (session)
+        {
+            session.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+
+            var (response, page) = await Open(session, reference);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            page.QuerySelector("#report")!.TextContent.ShouldContain("Something else");
+            page.QuerySelector("#report")!.TextContent.ShouldNotContain("Autre chose");
+        }
+    }
+
     [TestCase("/console?status=Nonsense")]
     [TestCase("/console?pageNumber=0")]
     [TestCase("/console?overdue=perhaps")]
