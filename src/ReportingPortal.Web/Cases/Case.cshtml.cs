@@ -45,8 +45,7 @@ public sealed class CaseModel(
     public IEnumerable<ForwardingQueue> ReferralQueues =>
         forwarding.Value.Queues.Where(queue => Case.Queues.All(held => held.Name != queue.Name));
 
-    public string QueueName(string name) =>
-        forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == name)?.DisplayName ?? name;
+    public string QueueName(string name) => forwarding.Value.DisplayNameOf(name);
 
     public bool MayWork => Case.Case.OwnerAccountId is null || Case.Case.OwnerAccountId == User.AccountId() || Case.IsSupervisor;
 
