@@ -53,7 +53,8 @@ public sealed class MailDeliveryJob(
             {
                 DeliveryKind.Acknowledgement => acknowledgements.Build(report, address),
                 DeliveryKind.Forward => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address),
-                DeliveryKind.Referral => throw new NotSupportedException("Referral emails are not built yet."),
+                DeliveryKind.Referral => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address,
+                    await ReferralForMail.Load(connection, email.Topic, cancellationToken)),
                 DeliveryKind.Reminder => throw new NotSupportedException("Reminder emails are not built yet."),
                 _ => throw new InvalidOperationException($"Mail delivery {email.Id} is of an unknown kind."),
             };
