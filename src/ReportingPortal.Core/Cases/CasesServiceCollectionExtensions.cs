@@ -10,6 +10,8 @@ public static class CasesServiceCollectionExtensions
         services.AddValidatedOptions<CasesOptions>(CasesOptions.Section);
         services.AddSingleton<IValidateOptions<CasesOptions>, CasesOptionsValidator>();
         services.AddValidatedOptions<ConsoleOptions>(ConsoleOptions.Section);
+        services.AddSingleton<ReminderMessage>();
+        services.AddTransient<DeadlineReminderJob>();
         return services;
     }
 }

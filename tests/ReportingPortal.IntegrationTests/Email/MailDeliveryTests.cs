@@ -1,9 +1,7 @@
 using System.Net;
 using Dapper;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportingPortal.Core.Email;
-using ReportingPortal.Core;
 using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.IntegrationTests.Email;
@@ -122,7 +120,7 @@ public sealed class MailDeliveryTests
         await using var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString);
         var reportId = await connection.ExecuteScalarAsync<long>("select id from reports where reference = @Reference", new { receipt.Reference });
 
-        await using var services = JobServices(acceptingOnly);
+        await using var services = PortalServices.For(acceptingOnly);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             services.GetRequiredService<MailDeliveryJob>().Deliver([reportId], CancellationToken.None)));
         await services.GetRequiredService<MailDeliveryJob>().Deliver([reportId], CancellationToken.None);
@@ -223,19 +221,5 @@ public sealed class MailDeliveryTests
         fields["Password"] = Portal.OperatorPassword;
         var response = await session.Post("/operators/login", fields);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-    }
-
-    /// <summary>The portal's own mail services, composed in this process by AddPortalCore, as both hosts compose them.</summary>
-    private static ServiceProvider JobServices(Portal portal)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Repository.WebProject, "appsettings.json"))
-            .AddInMemoryCollection(portal.Settings.ToDictionary(setting => setting.Key.Replace("__", ":"), setting => (string?)setting.Value))
-            .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging();
-        services.AddPortalCore();
-        return services.BuildServiceProvider();
     }
 }
