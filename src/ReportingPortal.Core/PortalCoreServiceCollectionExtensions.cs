@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReportingPortal.Core.Accounts;
 using ReportingPortal.Core.Audit;
 using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
-using ReportingPortal.Core.Operators;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Signposting;
 using ReportingPortal.Core.Storage;
@@ -27,7 +27,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddForwarding();
         services.AddSignposting();
         services.AddReports();
-        services.AddOperatorSessions();
+        services.AddAccounts();
         services.AddAudit();
         services.AddCases();
         return services;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.Features;
+using ReportingPortal.Web.Accounts;
 using ReportingPortal.Core.Configuration;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.Errors;
 using ReportingPortal.Web.Learn;
 using ReportingPortal.Web.Localization;
-using ReportingPortal.Web.Operators;
 using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Reports;
 using ReportingPortal.Web.Security;
@@ -30,7 +30,7 @@ public static class PortalWebSiteServiceCollectionExtensions
         });
 
         services.AddPortalCore();
-        services.AddOperators();
+        services.AddConsoleAccounts();
         services.AddPortalLocalization();
         services.AddReportForm();
         services.AddLearn();
@@ -44,8 +44,6 @@ public static class PortalWebSiteServiceCollectionExtensions
             .AddRazorPages(options =>
             {
                 options.RootDirectory = "/";
-                options.Conventions.AuthorizeFolder("/Operators", OperatorsServiceCollectionExtensions.Policy);
-                options.Conventions.AllowAnonymousToPage("/Operators/Login");
                 options.Conventions.AddPageRoute("/Learn/Article", "learn/children/{slug}");
             })
             .AddCookieTempDataProvider();

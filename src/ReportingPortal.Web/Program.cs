@@ -6,7 +6,7 @@ using ReportingPortal.Web.Security;
 using ReportingPortal.Web.Errors;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Web.Localization;
-using ReportingPortal.Web.Operators;
+using ReportingPortal.Web.Accounts;
 using ReportingPortal.Core.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,15 +50,15 @@ app.UseAuthorization();
 app.MapHealthChecks(Routes.Health);
 app.MapLanguageChoice();
 app.MapStaticAssets();
-app.MapRazorPages().WithStaticAssets();
+app.MapRazorPages().WithStaticAssets().RequireConsoleAccount();
 app.MapCaptcha().RequireRateLimiting(RateLimitPolicies.Challenges);
 app.MapHangfireDashboard(Routes.Jobs, new DashboardOptions
     {
         Authorization = [],
-        AppPath = Routes.OperatorsMail,
+        AppPath = Routes.Console,
         DashboardTitle = "ReportingPortal jobs",
         DisplayStorageConnectionString = false,
     })
-    .RequireAuthorization(OperatorsServiceCollectionExtensions.Policy);
+    .RequireAuthorization(ConsoleAuthentication.Administrators);
 
 app.Run();

@@ -16,8 +16,6 @@ public static class Routes
     public const string Language = "/language/{code}";
     public const string CaptchaChallenge = "/captcha/challenge";
     public const string Health = "/health";
-    public const string OperatorsLogin = "/operators/login";
-    public const string OperatorsMail = "/operators/mail";
     public const string Jobs = "/jobs";
 
     public const string Console = "/console";

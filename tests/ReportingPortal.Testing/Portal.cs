@@ -75,7 +75,6 @@ public sealed class Portal : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Portal"] = TestDatabase.ConnectionString,
             ["Receipts__SecretKey"] = TestSecret,
-            ["Operators__Password"] = OperatorPassword,
             // The public host names, as an operator sets them: the proxy tests call the portal portal.test.
             ["AllowedHosts"] = "127.0.0.1;portal.test",
             // The real captcha, made cheap: PortalSession solves it as the browser widget would.
@@ -101,8 +100,6 @@ public sealed class Portal : IAsyncDisposable
             settings[key] = value;
         return settings;
     }
-
-    public const string OperatorPassword = "correct horse battery staple";
 
     public static string AltchaKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 

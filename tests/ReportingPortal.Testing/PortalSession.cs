@@ -141,29 +141,29 @@ public sealed class PortalSession : IDisposable
         return this;
     }
 
-    public async Task<Dictionary<string, string>> OperatorLoginForm()
-    {
-        var (_, page) = await GetPage("/operators/login");
-        return page.QuerySelectorAll("form input")
-            .Where(input => input.GetAttribute("name") is not null)
-            .ToDictionary(input => input.GetAttribute("name")!, input => input.GetAttribute("value") ?? "");
-    }
+    /// <summary>Signs in to the console with the account's password and a TOTP code it has not used yet.</summary>
+    public async Task<HttpResponseMessage> SignInToConsole(TestAccount account) =>
+        await SignInToConsole(account.Email, account.Password, await ConsoleAccounts.NextCode(account));
 
-    public async Task<HttpResponseMessage> SignInAsOperator(string password = Portal.OperatorPassword)
+    /// <summary>Sends the console's sign-in form with these answers.</summary>
+    public async Task<HttpResponseMessage> SignInToConsole(string email, string password, string code)
     {
-        var fields = await OperatorLoginForm();
-        fields["UserName"] = "operator";
+        var (_, page) = await GetPage("/console/sign-in");
+        var fields = HiddenFields(page);
+        fields["Email"] = email;
         fields["Password"] = password;
-        return await Post("/operators/login", fields);
+        fields["Code"] = code;
+        return await Post("/console/sign-in", fields);
     }
 
-    /// <summary>Presses "Sign out" on the mail status page, with that page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> SignOutAsOperator()
+    /// <summary>Presses "Sign out" in the console's header, with that page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SignOutOfConsole()
     {
-        var (response, page) = await GetPage("/operators/mail");
+        var (response, page) = await GetPage("/console/account");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var signOut = page.QuerySelector("form[action*='SignOut']").ShouldNotBeNull().GetAttribute("action")!;
-        return await Post(signOut, HiddenFields(page));
+        var form = page.QuerySelector("form[action='/console/sign-out']").ShouldNotBeNull();
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(input => input.Name!, input => input.Value);
+        return await Post("/console/sign-out", fields);
     }
 
     public void Dispose() => _client.Dispose();

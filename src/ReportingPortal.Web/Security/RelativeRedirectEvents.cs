@@ -5,16 +5,20 @@ namespace ReportingPortal.Web.Security;
 
 /// <summary>
 /// The cookie handler's redirects (to sign-in, access denied, sign-out, back to the page asked for) without scheme and
-/// host: it builds them from the request's Host header, which the client chooses, so an absolute one could send an
-/// operator to any host a crafted link names.
+/// host: it builds them from the request's Host header, which the client chooses, so an absolute one could send a
+/// responder to any host a crafted link names.
 /// </summary>
 public sealed class RelativeRedirectEvents : CookieAuthenticationEvents
 {
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
         base.RedirectToLogin(Relative(context));
 
-    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
-        base.RedirectToAccessDenied(Relative(context));
+    /// <summary>A signed-in account without the right gets 403 where it is, not a redirect.</summary>
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
 
     public override Task RedirectToLogout(RedirectContext<CookieAuthenticationOptions> context) =>
         base.RedirectToLogout(Relative(context));

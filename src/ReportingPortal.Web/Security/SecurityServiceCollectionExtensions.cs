@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
 using ReportingPortal.Core.Configuration;
-using ReportingPortal.Web.Operators;
+using ReportingPortal.Web.Accounts;
 
 namespace ReportingPortal.Web.Security;
 
@@ -18,9 +18,8 @@ public static class SecurityServiceCollectionExtensions
     public const string AntiforgeryCookie = "rp-antiforgery";
     public const string ReceiptCookie = "rp-receipt";
     public const string ResendCookie = "rp-resend";
-    public const string OperatorCookie = "rp-operator";
 
-    /// <summary>Trusted proxies, HSTS, Data Protection keys shared through the database, and the portal's only cookies: antiforgery, the receipt hand-over, the same-browser resend window and the operator's.</summary>
+    /// <summary>Trusted proxies, HSTS, Data Protection keys shared through the database, and the portal's only cookies: antiforgery, the receipt hand-over, the same-browser resend window and the console's.</summary>
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services)
     {
         services.AddValidatedOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section)
@@ -44,8 +43,8 @@ public static class SecurityServiceCollectionExtensions
             options.Cookie = new PortalCookie(AntiforgeryCookie, requests));
         services.AddOptions<CookieTempDataProviderOptions>().Configure<IHttpContextAccessor>((options, requests) =>
             options.Cookie = new PortalCookie(ReceiptCookie, requests));
-        services.AddOptions<CookieAuthenticationOptions>(OperatorsServiceCollectionExtensions.Scheme)
-            .Configure<IHttpContextAccessor>((options, requests) => options.Cookie = new PortalCookie(OperatorCookie, requests));
+        services.AddOptions<CookieAuthenticationOptions>(ConsoleAuthentication.Scheme)
+            .Configure<IHttpContextAccessor>((options, requests) => options.Cookie = new PortalCookie(ConsoleAuthentication.CookieName, requests));
         return services;
     }
 

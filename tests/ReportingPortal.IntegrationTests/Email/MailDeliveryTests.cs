@@ -132,7 +132,7 @@ public sealed class MailDeliveryTests
     }
 
     [Test]
-    public async Task ARecipientRejectedWith5xxIsRecordedAsFailedAndShownToOperators()
+    public async Task ARecipientRejectedWith5xxIsRecordedAsFailedAndShownToAdministrators()
     {
         await using var smtp = await SmtpServer.Start();
         await using var portal = await Portal.StartIsolated(smtp, new Dictionary<string, string>
@@ -151,9 +151,9 @@ public sealed class MailDeliveryTests
         rejected.LastError.ShouldStartWith("550");
         deliveries.Single(delivery => delivery.Queue == "psychosocial").Status.ShouldBe(DeliveryStatus.Sent);
 
-        using var operatorSession = portal.NewSession();
-        await SignIn(operatorSession);
-        var (response, page) = await operatorSession.GetPage("/operators/mail");
+        using var administrator = portal.NewSession();
+        (await administrator.SignInToConsole(await ConsoleAccounts.Create(portal, administrator: true))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (response, page) = await administrator.GetPage("/console/mail");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var failedRow = page.QuerySelectorAll("#failed tbody tr").Single(row => row.TextContent.Contains(receipt.Reference));
         failedRow.TextContent.ShouldContain("reject-duty@childwelfare.example");
@@ -181,45 +181,28 @@ public sealed class MailDeliveryTests
     }
 
     [Test]
-    public async Task TheJobDashboardAndMailStatusAreOnlyForSignedInOperators()
+    public async Task TheJobDashboardAndMailStatusAreOnlyForSignedInAdministrators()
     {
         var portal = await Portal.Shared();
         using var anonymous = portal.NewSession();
 
-        foreach (var path in new[] { "/jobs", "/jobs/jobs/failed", "/operators/mail" })
+        foreach (var path in new[] { "/jobs", "/jobs/jobs/failed", "/console/mail" })
         {
             var response = await anonymous.Get(path);
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, path);
-            response.Headers.Location!.OriginalString.ShouldStartWith("/operators/login?", customMessage: path);
+            response.Headers.Location!.OriginalString.ShouldStartWith("/console/sign-in?", customMessage: path);
         }
 
+        var administrator = await ConsoleAccounts.Create(portal, administrator: true);
         using var wrongPassword = portal.NewSession();
-        var fields = await LoginForm(wrongPassword);
-        fields["Password"] = "guess";
-        (await wrongPassword.Post("/operators/login", fields)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await wrongPassword.SignInToConsole(administrator.Email, "guess", await ConsoleAccounts.NextCode(administrator)))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await wrongPassword.Get("/jobs")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         using var signedIn = portal.NewSession();
-        await SignIn(signedIn);
+        (await signedIn.SignInToConsole(administrator)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var dashboard = await signedIn.Get("/jobs");
         dashboard.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await dashboard.Content.ReadAsStringAsync()).ShouldContain("ReportingPortal jobs");
-    }
-
-    private static async Task<Dictionary<string, string>> LoginForm(PortalSession session)
-    {
-        var (_, page) = await session.GetPage("/operators/login");
-        return page.QuerySelectorAll("form input")
-            .Where(input => input.GetAttribute("name") is not null)
-            .ToDictionary(input => input.GetAttribute("name")!, input => input.GetAttribute("value") ?? "");
-    }
-
-    private static async Task SignIn(PortalSession session)
-    {
-        var fields = await LoginForm(session);
-        fields["UserName"] = "operator";
-        fields["Password"] = Portal.OperatorPassword;
-        var response = await session.Post("/operators/login", fields);
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }

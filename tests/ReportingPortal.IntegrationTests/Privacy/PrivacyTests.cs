@@ -42,7 +42,7 @@ public sealed partial class PrivacyTests
             fields.Remove("altcha");
             fields["Form.Website"] = "trap";
             references.Add((await visitor.ReadReceipt(await visitor.Post("/report", fields))).Reference);
-            await visitor.SignInAsOperator("wrong password");
+            await visitor.SignInToConsole("privacy-probe@family.example", "wrong password", "000000");
             await visitor.Get("/no-such-page");
         }
         foreach (var reference in references)

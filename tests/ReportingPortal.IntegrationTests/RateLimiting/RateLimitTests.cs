@@ -65,13 +65,14 @@ public sealed class RateLimitTests
     }
 
     [Test]
-    public async Task OperatorSignInAttemptsAreLimitedEvenWithTheRightPassword()
+    public async Task ConsoleSignInAttemptsFromOneAddressAreLimitedEvenWithTheRightPassword()
     {
+        var account = await ConsoleAccounts.Create(_portal);
         using var guesser = _portal.NewSession().Through("203.0.113.40");
         for (var i = 0; i < 3; i++)
-            (await guesser.SignInAsOperator("guess " + i)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await guesser.SignInToConsole($"someone-{i}@example.org", "guess " + i, "123456")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        await ShouldBeKind429(await guesser.SignInAsOperator());
+        await ShouldBeKind429(await guesser.SignInToConsole(account));
     }
 
     [Test]

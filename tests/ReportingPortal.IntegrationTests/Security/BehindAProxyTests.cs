@@ -32,8 +32,8 @@ public sealed class BehindAProxyTests
         var receipt = HeadersTests.SetCookies(sent).Single(cookie => cookie.StartsWith("__Host-rp-receipt="));
         var resend = HeadersTests.SetCookies(sent).Single(cookie => cookie.StartsWith("__Host-rp-resend="));
         resend.ToLowerInvariant().ShouldContain("; max-age=300", customMessage: "the same-browser resend window is short");
-        var operatorCookie = HeadersTests.SetCookies(await SignIn(visitor)).Single(cookie => cookie.StartsWith("__Host-rp-operator="));
-        foreach (var cookie in new[] { antiforgery, receipt, resend, operatorCookie })
+        var consoleCookie = HeadersTests.SetCookies(await SignIn(visitor)).Single(cookie => cookie.StartsWith("__Host-rp-console="));
+        foreach (var cookie in new[] { antiforgery, receipt, resend, consoleCookie })
         {
             var attributes = cookie.ToLowerInvariant();
             attributes.ShouldContain("; secure");
@@ -78,15 +78,17 @@ public sealed class BehindAProxyTests
         return visitor.Client.SendAsync(request);
     }
 
-    private static async Task<HttpResponseMessage> SignIn(PortalSession visitor)
+    private async Task<HttpResponseMessage> SignIn(PortalSession visitor)
     {
-        var form = await Send(visitor, HttpMethod.Get, "/operators/login");
+        var account = await ConsoleAccounts.Create(_portal);
+        var form = await Send(visitor, HttpMethod.Get, "/console/sign-in");
         var antiforgery = HeadersTests.SetCookies(form).Single(cookie => cookie.StartsWith("__Host-rp-antiforgery=")).Split(';')[0];
         var fields = (await PortalSession.Parse(form)).QuerySelectorAll("form input[name]")
             .ToDictionary(input => input.GetAttribute("name")!, input => input.GetAttribute("value") ?? "");
-        fields["UserName"] = "operator";
-        fields["Password"] = Portal.OperatorPassword;
-        var response = await Send(visitor, HttpMethod.Post, "/operators/login", new FormUrlEncodedContent(fields), antiforgery);
+        fields["Email"] = account.Email;
+        fields["Password"] = account.Password;
+        fields["Code"] = await ConsoleAccounts.NextCode(account);
+        var response = await Send(visitor, HttpMethod.Post, "/console/sign-in", new FormUrlEncodedContent(fields), antiforgery);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return response;
     }

@@ -39,7 +39,8 @@ public sealed class HeadersTests
     [TestCase("/report")]
     [TestCase("/report/receipt")]
     [TestCase("/error/404")]
-    [TestCase("/operators/login")]
+    [TestCase("/console/sign-in")]
+    [TestCase("/console/enrol?token=unknown")]
     public async Task PagesHaveNoInlineScriptOrStyleAndLoadNothingFromAnotherHost(string path)
     {
         using var visitor = _portal.NewSession();
@@ -53,10 +54,10 @@ public sealed class HeadersTests
     }
 
     [Test]
-    public async Task TheOperatorsJobDashboardGetsAPolicyItsInlineScriptsCanRunUnder()
+    public async Task TheJobDashboardGetsAPolicyItsInlineScriptsCanRunUnder()
     {
         using var operatorSession = _portal.NewSession();
-        (await operatorSession.SignInAsOperator()).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await operatorSession.SignInToConsole(await ConsoleAccounts.Create(_portal, administrator: true))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var dashboard = await operatorSession.Get("/jobs");
 
@@ -65,7 +66,8 @@ public sealed class HeadersTests
         policy.ShouldContain("script-src 'self' 'unsafe-inline'");
         policy.ShouldContain("frame-ancestors 'none'");
         dashboard.Headers.CacheControl!.NoStore.ShouldBeTrue();
-        var mail = await operatorSession.Get("/operators/mail");
+        var mail = await operatorSession.Get("/console/mail");
+        mail.StatusCode.ShouldBe(HttpStatusCode.OK);
         mail.Headers.CacheControl!.NoStore.ShouldBeTrue();
         string.Join(' ', mail.Headers.GetValues("Content-Security-Policy")).ShouldNotContain("unsafe-inline");
     }

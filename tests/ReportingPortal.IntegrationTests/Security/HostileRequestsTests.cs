@@ -61,7 +61,7 @@ public sealed class HostileRequestsTests
     private static readonly string[] Routes =
     [
         "/", "/report", "/report/receipt", "/learn", "/learn/risks", "/learn/children/risks", "/help", "/error/404",
-        "/operators/login", "/operators/mail", "/jobs", "/language/fr", "/captcha/challenge", "/health",
+        "/console/sign-in", "/console/enrol", "/console/account", "/console/accounts", "/console/mail", "/jobs", "/language/fr", "/captcha/challenge", "/health",
     ];
 
     /// <summary>Odd values in the places a route takes them from.</summary>
@@ -105,7 +105,7 @@ public sealed class HostileRequestsTests
         ("Accept-Language", "zz-ZZZZ-invalid, *;q=x, ar;q=1.5, " + Long),
         ("Cookie", $"{Languages.CookieName}=c%3D%00%7Cuic%3D..%2F..%2Fx"),
         ("Cookie", $"{Languages.CookieName}=c=xx-YY|uic=" + Long),
-        ("Cookie", "rp-antiforgery=not-a-token; rp-receipt=not-protected; rp-operator=forged"),
+        ("Cookie", "rp-antiforgery=not-a-token; rp-receipt=not-protected; rp-console=forged"),
         ("X-Forwarded-For", "not-an-address, 999.1.1.1"),
         ("X-Forwarded-Proto", "gopher"),
     ];

@@ -21,7 +21,8 @@ public sealed class HttpMethodsTests
         ("/learn/children/risks", "GET, HEAD"),
         ("/help", "GET, HEAD"),
         ("/error/404", "GET, HEAD"),
-        ("/operators/login", "GET, HEAD, POST"),
+        ("/console/sign-in", "GET, HEAD, POST"),
+        ("/console/enrol", "GET, HEAD, POST"),
     ];
 
     private static readonly string[] OtherMethods = ["PUT", "DELETE", "PATCH", "TRACE"];

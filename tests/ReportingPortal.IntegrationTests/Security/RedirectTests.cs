@@ -13,7 +13,7 @@ public sealed class RedirectTests
     public async Task StartPortal() => _portal = await Portal.Shared();
 
     [TestCase("/jobs")]
-    [TestCase("/operators/mail")]
+    [TestCase("/console/mail")]
     public async Task AForeignHostNameNeverEndsUpInARedirect(string path)
     {
         using var visitor = _portal.NewSession();
@@ -39,9 +39,10 @@ public sealed class RedirectTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    [TestCase("/jobs", "/operators/login?ReturnUrl=%2Fjobs")]
-    [TestCase("/jobs/recurring", "/operators/login?ReturnUrl=%2Fjobs%2Frecurring")]
-    [TestCase("/operators/mail", "/operators/login?ReturnUrl=%2Foperators%2Fmail")]
+    [TestCase("/jobs", "/console/sign-in?ReturnUrl=%2Fjobs")]
+    [TestCase("/jobs/recurring", "/console/sign-in?ReturnUrl=%2Fjobs%2Frecurring")]
+    [TestCase("/console/mail", "/console/sign-in?ReturnUrl=%2Fconsole%2Fmail")]
+    [TestCase("/console/account", "/console/sign-in?ReturnUrl=%2Fconsole%2Faccount")]
     public async Task TheSignInRedirectIsRelative(string path, string signIn)
     {
         using var visitor = _portal.NewSession();
@@ -56,13 +57,13 @@ public sealed class RedirectTests
     public async Task TheSignInRedirectIsRelativeOnTheConfiguredPublicHostNameToo()
     {
         using var visitor = _portal.NewSession();
-        var request = new HttpRequestMessage(HttpMethod.Get, "/operators/mail");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/console/mail");
         request.Headers.Host = "portal.test";
 
         var response = await visitor.Send(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.ShouldBe("/operators/login?ReturnUrl=%2Foperators%2Fmail");
+        response.Headers.Location!.OriginalString.ShouldBe("/console/sign-in?ReturnUrl=%2Fconsole%2Fmail");
     }
 
     [Test]
@@ -71,12 +72,12 @@ public sealed class RedirectTests
         using var visitor = _portal.NewSession();
         var receipt = await visitor.SendReport(ReportAnswers.Anonymous("Only relative redirects."));
         var language = await visitor.Get("/language/fr?returnUrl=/learn");
-        var signedIn = await visitor.SignInAsOperator();
-        var signedOut = await visitor.SignOutAsOperator();
+        var signedIn = await visitor.SignInToConsole(await ConsoleAccounts.Create(_portal));
+        var signedOut = await visitor.SignOutOfConsole();
 
         receipt.Headers.Location!.OriginalString.ShouldBe("/report/receipt");
         language.Headers.Location!.OriginalString.ShouldBe("/learn");
-        signedIn.Headers.Location!.OriginalString.ShouldBe("/operators/mail");
-        signedOut.Headers.Location!.OriginalString.ShouldBe("/");
+        signedIn.Headers.Location!.OriginalString.ShouldBe("/console");
+        signedOut.Headers.Location!.OriginalString.ShouldBe("/console/sign-in");
     }
 }

@@ -31,7 +31,11 @@ public sealed class RoutesTests
     [TestCase(Routes.Receipt)]
     [TestCase(Routes.Learn)]
     [TestCase(Routes.Help)]
-    [TestCase(Routes.OperatorsLogin)]
-    [TestCase(Routes.OperatorsMail)]
+    [TestCase(Routes.ConsoleSignIn)]
+    [TestCase(Routes.ConsoleSignOut)]
+    [TestCase(Routes.ConsoleEnrol)]
+    [TestCase(Routes.ConsoleAccount)]
+    [TestCase(Routes.ConsoleAccounts)]
+    [TestCase(Routes.ConsoleMail)]
     public void TheNamedPageRouteHasAPage(string route) => PageTemplates.ShouldContain(route);
 }

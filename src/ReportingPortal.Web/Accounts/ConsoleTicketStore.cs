@@ -2,33 +2,33 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using ReportingPortal.Core.Operators;
+using ReportingPortal.Core.Accounts;
 
-namespace ReportingPortal.Web.Operators;
+namespace ReportingPortal.Web.Accounts;
 
 /// <summary>
-/// Keeps each operator sign-in on the server, in <see cref="OperatorSessions"/>, protected with Data Protection; the
+/// Keeps each console sign-in on the server, in <see cref="ConsoleSessions"/>, protected with Data Protection; the
 /// cookie holds only the session's key, so signing out ends the session for every copy of the cookie.
 /// </summary>
-public sealed class OperatorTicketStore(OperatorSessions sessions, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+public sealed class ConsoleTicketStore(ConsoleSessions sessions, IDataProtectionProvider protection) : ITicketStore
 {
-    private readonly IDataProtector _protector = protection.CreateProtector("ReportingPortal.Operators.Sessions");
+    private readonly IDataProtector _protector = protection.CreateProtector("ReportingPortal.Console.Sessions");
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
     public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) =>
-        sessions.Start(Protect(ticket), ExpiresAt(ticket), cancellationToken);
+        sessions.Start(ticket.Principal.AccountId(), Protect(ticket), cancellationToken);
 
     public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, CancellationToken.None);
 
     public Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken) =>
-        sessions.Renew(key, Protect(ticket), ExpiresAt(ticket), cancellationToken);
+        sessions.Renew(key, Protect(ticket), cancellationToken);
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
     {
-        var stored = await sessions.Find(key, cancellationToken);
+        var stored = await sessions.Use(key, cancellationToken);
         if (stored is null)
             return null;
         try
@@ -37,7 +37,7 @@ public sealed class OperatorTicketStore(OperatorSessions sessions, IDataProtecti
         }
         catch (CryptographicException)
         {
-            // Its Data Protection key is gone: the operator signs in again.
+            // Its Data Protection key is gone: the person signs in again.
             return null;
         }
     }
@@ -48,7 +48,4 @@ public sealed class OperatorTicketStore(OperatorSessions sessions, IDataProtecti
     public Task RemoveAsync(string key, CancellationToken cancellationToken) => RemoveAsync(key);
 
     private byte[] Protect(AuthenticationTicket ticket) => _protector.Protect(TicketSerializer.Default.Serialize(ticket));
-
-    private DateTimeOffset ExpiresAt(AuthenticationTicket ticket) =>
-        ticket.Properties.ExpiresUtc ?? clock.GetUtcNow() + OperatorsServiceCollectionExtensions.SessionLifetime;
 }
