@@ -10,6 +10,16 @@ public static class CasesServiceCollectionExtensions
         services.AddValidatedOptions<CasesOptions>(CasesOptions.Section);
         services.AddSingleton<IValidateOptions<CasesOptions>, CasesOptionsValidator>();
         services.AddValidatedOptions<ConsoleOptions>(ConsoleOptions.Section);
+        services.AddSingleton<CaseWork>();
+        services.AddSingleton<InboxQuery>();
+        services.AddSingleton<CaseQuery>();
+        services.AddSingleton<TakeCaseHandler>();
+        services.AddSingleton<ReassignCaseHandler>();
+        services.AddSingleton<ChangeCaseStatusHandler>();
+        services.AddSingleton<CloseCaseHandler>();
+        services.AddSingleton<ReopenCaseHandler>();
+        services.AddSingleton<AddCaseNoteHandler>();
+        services.AddSingleton<ReferCaseHandler>();
         services.AddSingleton<ReminderMessage>();
         services.AddTransient<DeadlineReminderJob>();
         return services;

@@ -58,7 +58,8 @@ public sealed class MailDeliveryJob(
             {
                 DeliveryKind.Acknowledgement => acknowledgements.Build(report, address),
                 DeliveryKind.Forward => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address),
-                DeliveryKind.Referral => throw new NotSupportedException("Referral emails are not built yet."),
+                DeliveryKind.Referral => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address,
+                    await ReferralForMail.Load(connection, email.Topic, cancellationToken)),
                 DeliveryKind.Reminder => reminders.Build(report.Reference, report.Priority, ReminderTopic.Parse(email.Topic!),
                     dueTimes[email.ReportId], QueueNamed(email.Queue), address),
                 _ => throw new InvalidOperationException($"Mail delivery {email.Id} is of an unknown kind."),

@@ -2,24 +2,38 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Core.Forwarding;
 
-/// <summary>The email a responder queue gets: everything needed to act. The subject carries only reference and priority.</summary>
-public sealed class ForwardMessage(IStringLocalizer<SharedResource> text, MailSender sender, IOptions<SignalsOptions> signals)
+/// <summary>
+/// The email a responder queue gets: everything needed to act, and the link to the case in the console. A referral
+/// gets the same email, saying who referred the case, when and why. The subject carries only reference and priority.
+/// </summary>
+public sealed class ForwardMessage(
+    IStringLocalizer<SharedResource> text,
+    MailSender sender,
+    IOptions<SignalsOptions> signals,
+    IOptions<ConsoleOptions> console,
+    IOptions<ForwardingOptions> forwarding)
 {
-    public MimeMessage Build(ReportForMail report, ForwardingQueue? queue, string queueName, string address) =>
+    public MimeMessage Build(ReportForMail report, ForwardingQueue? queue, string queueName, string address, ReferralForMail? referral = null) =>
         Messages.InLanguage(queue?.Language ?? "en", culture =>
         {
             var priority = text[$"Forward.Priority.{report.Priority}"];
-            var body = new MailBody()
-                .Heading(text["Forward.Heading", report.Reference, priority])
+            var body = new MailBody().Heading(text["Forward.Heading", report.Reference, priority]);
+            if (referral is not null)
+                body.Paragraph(text["Referral.Intro"])
+                    .Field(text["Referral.By"], ReferredBy(referral))
+                    .Field(text["Referral.At"], Utc(referral.ReferredAt))
+                    .Field(text["Referral.Reason"], referral.Reason);
+            body.Field(text["Forward.CaseLink"], console.Value.CaseLink(report.Reference))
                 .Field(text["Forward.Queue"], queue?.DisplayName ?? queueName)
                 .Field(text["Forward.Reference"], report.Reference)
                 .Field(text["Forward.PriorityLabel"], priority)
-                .Field(text["Forward.ReceivedAt"], report.ReceivedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
+                .Field(text["Forward.ReceivedAt"], Utc(report.ReceivedAt))
                 .Field(text["Forward.Label.Category"], text[$"Form.Category.{report.Category}"])
                 .Field(text["Forward.Label.ChildInDanger"], text[$"Form.ChildInDanger.{report.ChildInDanger}"])
                 .Field(text["Forward.Label.ChildAge"], text[$"Form.ChildAge.{report.ChildAgeRange}"])
@@ -50,7 +64,7 @@ public sealed class ForwardMessage(IStringLocalizer<SharedResource> text, MailSe
             var message = new MimeMessage
             {
                 Subject = text["Forward.Subject", priority, report.Reference],
-                MessageId = Messages.MessageId(report.Reference, DeliveryKind.Forward, address, sender.Sender),
+                MessageId = Messages.MessageId(report.Reference, referral is null ? DeliveryKind.Forward : DeliveryKind.Referral, address, sender.Sender),
                 Body = body.ToMimeBody(culture),
                 Priority = report.Priority == Priority.Urgent ? MessagePriority.Urgent : MessagePriority.Normal,
             };
@@ -58,6 +72,13 @@ public sealed class ForwardMessage(IStringLocalizer<SharedResource> text, MailSe
             message.To.Add(new MailboxAddress(queue?.DisplayName ?? "", address));
             return message;
         });
+
+    /// <summary>The referring queue's name as responders know it; the referrer's own name when no queue of theirs held the case.</summary>
+    private string ReferredBy(ReferralForMail referral) =>
+        referral.FromQueue is null ? referral.ReferredBy
+        : forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == referral.FromQueue)?.DisplayName ?? referral.FromQueue;
+
+    private static string Utc(DateTime at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     private string FillTime(int? seconds) =>
         seconds is not { } value ? text["Forward.Signals.FillTime.Unknown"]

@@ -59,8 +59,8 @@ public sealed class SubmitReportHandler(
                         returning id, reference
                     ),
                     new_case as (
-                        insert into cases (report_id, first_action_due, feedback_due)
-                        select id, now() + @FirstActionDue, now() + @FeedbackDue from report
+                        insert into cases (report_id, priority_rank, first_action_due, feedback_due)
+                        select id, @PriorityRank, now() + @FirstActionDue, now() + @FeedbackDue from report
                     ),
                     case_queues as (
                         insert into case_queues (report_id, queue, how)

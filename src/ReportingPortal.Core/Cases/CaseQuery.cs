@@ -1,0 +1,72 @@
+using Dapper;
+using Npgsql;
+using ReportingPortal.Core.Audit;
+using ReportingPortal.Core.Email;
+
+namespace ReportingPortal.Core.Cases;
+
+/// <summary>
+/// Reads a case for the case page, when it is in one of the account's queues; every view is audited, and so is every
+/// refusal. Null when the account may not see it (or there is no such case): the page answers as if there were none.
+/// </summary>
+public sealed class CaseQuery(NpgsqlDataSource database)
+{
+    /// <summary>The most recent lines of the case's history shown.</summary>
+    public const int HistoryLength = 200;
+
+    public async Task<CaseView?> Read(string reference, long accountId, bool audit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var access = await CaseAccess.Load(connection, null, reference, accountId, lockCase: false, cancellationToken);
+        if (access is not { IsMember: true })
+        {
+            await AuditLog.Write(connection, null, new AuditEntry(AuditAction.CaseViewRefused, accountId, access?.ReportId), cancellationToken);
+            return null;
+        }
+        if (audit)
+            await AuditLog.Write(connection, null, new AuditEntry(AuditAction.CaseViewed, accountId, access.ReportId), cancellationToken);
+
+        var id = access.ReportId;
+        var report = (await ReportForMail.Load(connection, [id], cancellationToken))[id];
+        using var rows = await connection.QueryMultipleAsync(new CommandDefinition("""
+            select c.status, c.outcome, c.owner_account_id as OwnerAccountId, a.display_name as OwnerName,
+                   c.first_action_due as FirstActionDue, c.feedback_due as FeedbackDue,
+                   c.first_action_at as FirstActionAt, c.closed_at as ClosedAt
+            from cases c left join accounts a on a.id = c.owner_account_id where c.report_id = @id;
+
+            select queue as Name, how, added_at as AddedAt from case_queues where report_id = @id order by added_at, queue;
+
+            select a.display_name as Author, n.body, n.created_at as CreatedAt
+            from case_notes n join accounts a on a.id = n.author_account_id where n.report_id = @id order by n.id;
+
+            select r.queue, r.from_queue as FromQueue, r.reason, a.display_name as ReferredBy, r.referred_at as ReferredAt
+            from referrals r join accounts a on a.id = r.referred_by where r.report_id = @id order by r.id;
+
+            select kind, queue, status, attempts, created_at as CreatedAt, sent_at as SentAt, failed_at as FailedAt
+            from mail_deliveries where report_id = @id order by id;
+
+            select l.at, l.action, actor.display_name as Actor, subject.display_name as Subject, l.detail
+            from audit_log l
+            left join accounts actor on actor.id = l.actor_account_id
+            left join accounts subject on subject.id = l.subject_account_id
+            where l.report_id = @id order by l.id desc limit @HistoryLength;
+
+            select distinct a.id, a.display_name as DisplayName
+            from case_queues cq join account_queues aq on aq.queue = cq.queue join accounts a on a.id = aq.account_id
+            where cq.report_id = @id and a.enrolled_at is not null and a.disabled_at is null
+            order by a.display_name, a.id;
+            """, new { id, HistoryLength }, cancellationToken: cancellationToken));
+        return new CaseView
+        {
+            Report = report,
+            Case = await rows.ReadSingleAsync<CaseView.State>(),
+            IsSupervisor = access.IsSupervisor,
+            Queues = (await rows.ReadAsync<CaseView.Queue>()).ToList(),
+            Notes = (await rows.ReadAsync<CaseView.Note>()).ToList(),
+            Referrals = (await rows.ReadAsync<CaseView.Referral>()).ToList(),
+            MailSent = (await rows.ReadAsync<CaseView.Mail>()).ToList(),
+            History = (await rows.ReadAsync<CaseView.HistoryLine>()).ToList(),
+            Responders = (await rows.ReadAsync<CaseView.Responder>()).ToList(),
+        };
+    }
+}

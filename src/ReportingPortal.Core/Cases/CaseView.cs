@@ -1,0 +1,40 @@
+using ReportingPortal.Core.Audit;
+using ReportingPortal.Core.Email;
+
+namespace ReportingPortal.Core.Cases;
+
+/// <summary>Everything the case page shows: the whole report and its signals, the case, and what happened to it.</summary>
+public sealed class CaseView
+{
+    public required ReportForMail Report { get; init; }
+    public required State Case { get; init; }
+
+    /// <summary>Whether the viewer supervises one of the case's queues, and so may reassign it.</summary>
+    public required bool IsSupervisor { get; init; }
+
+    public required IReadOnlyList<Queue> Queues { get; init; }
+    public required IReadOnlyList<Note> Notes { get; init; }
+    public required IReadOnlyList<Referral> Referrals { get; init; }
+    public required IReadOnlyList<Mail> MailSent { get; init; }
+    public required IReadOnlyList<HistoryLine> History { get; init; }
+
+    /// <summary>The enrolled accounts of the case's queues: who it can be reassigned to.</summary>
+    public required IReadOnlyList<Responder> Responders { get; init; }
+
+    public sealed record State(CaseStatus Status, string? Outcome, long? OwnerAccountId, string? OwnerName,
+        DateTime FirstActionDue, DateTime FeedbackDue, DateTime? FirstActionAt, DateTime? ClosedAt);
+
+    public sealed record Queue(string Name, QueueHow How, DateTime AddedAt);
+
+    public sealed record Note(string Author, string Body, DateTime CreatedAt);
+
+    public sealed record Referral(string Queue, string? FromQueue, string Reason, string ReferredBy, DateTime ReferredAt);
+
+    /// <summary>An email sent for the case: its kind, queue and fate, never an address.</summary>
+    public sealed record Mail(DeliveryKind Kind, string? Queue, DeliveryStatus Status, int Attempts, DateTime CreatedAt,
+        DateTime? SentAt, DateTime? FailedAt);
+
+    public sealed record HistoryLine(DateTime At, AuditAction Action, string? Actor, string? Subject, string? Detail);
+
+    public sealed record Responder(long Id, string DisplayName);
+}

@@ -1,0 +1,22 @@
+using ReportingPortal.Core.Audit;
+using ReportingPortal.Core.Storage;
+
+namespace ReportingPortal.Core.Cases;
+
+/// <summary>Reopens a closed case: it goes back in progress, without its outcome.</summary>
+public sealed class ReopenCaseHandler(CaseWork work)
+{
+    public Task<CaseActionResult> Handle(string reference, long accountId, CancellationToken cancellationToken) =>
+        work.Run(reference, accountId, AuditAction.CaseReopened, async step =>
+        {
+            if (!step.Case.MayWorkOn(accountId))
+                return CaseActionResult.NotAllowed("Cases.Error.OwnedByOther");
+            if (step.Case.Status != CaseStatus.Closed)
+                return CaseActionResult.Conflict("Cases.Error.NotClosed");
+            await step.Execute("""
+                update cases set status = @InProgress, outcome = null, closed_at = null, updated_at = now()
+                where report_id = @ReportId
+                """, new { InProgress = CaseStatus.InProgress.Stored(), step.Case.ReportId });
+            return await step.Audit(AuditAction.CaseReopened, CaseStatus.InProgress.Stored());
+        }, cancellationToken);
+}

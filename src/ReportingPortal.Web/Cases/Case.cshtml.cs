@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Cases;
+using ReportingPortal.Core.Forwarding;
+using ReportingPortal.Web.Accounts;
+
+namespace ReportingPortal.Web.Cases;
+
+/// <summary>
+/// One case: the whole report, its signals, the case's state, notes, referrals, mail and history, and the forms that
+/// act on it. A case outside the account's queues answers 404, as one that does not exist.
+/// </summary>
+[Authorize(Policy = ConsoleAuthentication.AnyAccount)]
+[InEnglish]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class CaseModel(
+    CaseQuery query,
+    TakeCaseHandler take,
+    ReassignCaseHandler reassign,
+    ChangeCaseStatusHandler changeStatus,
+    CloseCaseHandler close,
+    ReopenCaseHandler reopen,
+    AddCaseNoteHandler addNote,
+    ReferCaseHandler refer,
+    IOptions<CasesOptions> cases,
+    IOptions<ForwardingOptions> forwarding) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Reference { get; set; } = "";
+    [BindProperty] public long? NewOwner { get; set; }
+    [BindProperty] public CaseStatus? NewStatus { get; set; }
+    [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? ReferTo { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public CaseView Case { get; private set; } = null!;
+
+    /// <summary>Why the last action was refused, as a key of the console's wording.</summary>
+    public string? Problem { get; private set; }
+
+    public IReadOnlyList<string> Outcomes => cases.Value.Outcomes;
+
+    /// <summary>The directory's queues the case could be referred to: those it is not in yet.</summary>
+    public IEnumerable<ForwardingQueue> ReferralQueues =>
+        forwarding.Value.Queues.Where(queue => Case.Queues.All(held => held.Name != queue.Name));
+
+    public string QueueName(string name) =>
+        forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == name)?.DisplayName ?? name;
+
+    public bool MayWork => Case.Case.OwnerAccountId is null || Case.Case.OwnerAccountId == User.AccountId() || Case.IsSupervisor;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await Show(audit: true, cancellationToken) ?? Page();
+
+    public Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken) =>
+        Act(() => take.Handle(Reference, User.AccountId(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostReassignAsync(CancellationToken cancellationToken) =>
+        Act(() => NewOwner is { } owner
+            ? reassign.Handle(Reference, User.AccountId(), owner, cancellationToken)
+            : Task.FromResult(CaseActionResult.Invalid("Cases.Error.ChooseOwner")), cancellationToken);
+
+    public Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken) =>
+        Act(() => NewStatus is { } status
+            ? changeStatus.Handle(Reference, User.AccountId(), status, cancellationToken)
+            : Task.FromResult(CaseActionResult.Invalid("Cases.Error.StatusNotAllowed")), cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) =>
+        Act(() => close.Handle(Reference, User.AccountId(), Outcome, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostReopenAsync(CancellationToken cancellationToken) =>
+        Act(() => reopen.Handle(Reference, User.AccountId(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken) =>
+        Act(() => addNote.Handle(Reference, User.AccountId(), Note, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostReferAsync(CancellationToken cancellationToken) =>
+        Act(() => refer.Handle(Reference, User.AccountId(), ReferTo, Reason, cancellationToken), cancellationToken);
+
+    /// <summary>Runs the action; after it the case page again (303), or the page with why it was refused.</summary>
+    private async Task<IActionResult> Act(Func<Task<CaseActionResult>> action, CancellationToken cancellationToken)
+    {
+        var result = ModelState.IsValid ? await action() : CaseActionResult.Invalid("Cases.Error.BadInput");
+        if (result.Succeeded)
+        {
+            Response.Headers.Location = Routes.CaseOf(Reference);
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+        if (result.Refusal == CaseRefusal.NotFound)
+            return NotFound();
+        Problem = result.Why;
+        Response.StatusCode = result.Refusal switch
+        {
+            CaseRefusal.NotAllowed => StatusCodes.Status403Forbidden,
+            CaseRefusal.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return await Show(audit: false, cancellationToken) ?? Page();
+    }
+
+    /// <summary>Loads the case; a 404 when the account may not see it.</summary>
+    private async Task<IActionResult?> Show(bool audit, CancellationToken cancellationToken)
+    {
+        if (await query.Read(Reference, User.AccountId(), audit, cancellationToken) is not { } view)
+            return NotFound();
+        Case = view;
+        return null;
+    }
+}
