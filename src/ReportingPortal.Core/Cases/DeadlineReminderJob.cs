@@ -84,7 +84,8 @@ public sealed class DeadlineReminderJob(
                 insert into case_reminders (report_id, deadline, stage, sent_at)
                 select report_id, deadline, stage, @Now from due
                 where not exists (select from case_reminders sent
-                                  where sent.report_id = due.report_id and sent.deadline = due.deadline and sent.stage = due.stage)
+                                  where sent.report_id = due.report_id and sent.deadline = due.deadline
+                                    and sent.stage in (due.stage, @Overdue))
                 order by due_at
                 limit @BatchSize
                 on conflict do nothing
@@ -95,6 +96,7 @@ public sealed class DeadlineReminderJob(
             from recorded m
             join reports r on r.id = m.report_id
             join cases c on c.report_id = m.report_id
+            -- A disabled owner has left: its queues are reminded instead, so the case is not forgotten.
             left join accounts owner on owner.id = c.owner_account_id and owner.disabled_at is null
             """,
             new

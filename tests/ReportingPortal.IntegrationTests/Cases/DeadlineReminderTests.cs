@@ -71,6 +71,21 @@ public sealed class DeadlineReminderTests
     }
 
     [Test]
+    public async Task RunsOnSeveralWorkersAtOnceRecordEachReminderOnce()
+    {
+        var report = await SubmitReport();
+        var clock = new FakeTimeProvider(report.FirstActionDue - TimeSpan.FromMinutes(30));
+        var workers = Enumerable.Range(0, 4).Select(_ => JobServices(clock)).ToList();
+
+        await Task.WhenAll(workers.Select(RunJob));
+
+        (await ReminderRows(report.Reference)).ShouldBe(QueueAddresses.Select(address => $"FirstAction.DueSoon {address}"), ignoreOrder: true);
+        (await AuditDetails(report.Reference)).ShouldBe(["FirstAction.DueSoon"]);
+        foreach (var worker in workers)
+            await worker.DisposeAsync();
+    }
+
+    [Test]
     public async Task ACaseFirstSeenPastItsDueTimeGetsTheOverdueReminderAlone()
     {
         var report = await SubmitReport();
