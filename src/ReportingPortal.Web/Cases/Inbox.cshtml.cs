@@ -24,7 +24,8 @@ public sealed class InboxModel(InboxQuery query, IOptions<ForwardingOptions> for
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     [BindProperty(SupportsGet = true)] public bool Unassigned { get; set; }
     [BindProperty(SupportsGet = true)] public string? Queue { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not "page": that is the route value naming the Razor page.
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public Inbox? Inbox { get; private set; }
 
@@ -55,6 +56,6 @@ public sealed class InboxModel(InboxQuery query, IOptions<ForwardingOptions> for
         ["mine"] = Mine ? "true" : null,
         ["unassigned"] = Unassigned ? "true" : null,
         ["queue"] = string.IsNullOrEmpty(Queue) ? null : Queue,
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(pair => pair.Value is not null));
 }

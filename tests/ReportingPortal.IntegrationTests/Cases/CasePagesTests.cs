@@ -1,0 +1,214 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Dapper;
+using ReportingPortal.Core.Accounts;
+using ReportingPortal.Core.Audit;
+using ReportingPortal.Web;
+
+namespace ReportingPortal.IntegrationTests.Cases;
+
+/// <summary>
+/// The console's inbox and case pages over real HTTP, signed in as responders enrolled with a password and TOTP. The
+/// case comes from the public form: an adult's report of the category Other goes to the child-welfare queue only.
+/// </summary>
+public sealed class CasePagesTests
+{
+    private Portal _portal = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _portal = await Portal.Shared();
+
+    private async Task<string> NewCase(string description)
+    {
+        using var visitor = _portal.NewSession();
+        return (await visitor.SubmitReport(ReportAnswers.Anonymous(description).With("Category", "Other").With("ReporterRole", "OtherAdult"))).Reference;
+    }
+
+    private async Task<(TestAccount Account, PortalSession Session)> SignedIn(params (string Queue, QueueRole Role)[] queues)
+    {
+        var account = await ConsoleAccounts.Create(_portal, administrator: false, queues);
+        var session = _portal.NewSession();
+        (await session.SignInToConsole(account)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return (account, session);
+    }
+
+    private static Task<(HttpResponseMessage Response, IHtmlDocument Page)> Open(PortalSession session, string reference) =>
+        session.GetPage(Routes.CaseOf(reference));
+
+    /// <summary>Sends one of the case page's forms, with the antiforgery token of the page as the account sees it.</summary>
+    private static async Task<HttpResponseMessage> Press(PortalSession session, string reference, string handler, params (string Name, string Value)[] fields)
+    {
+        var (opened, page) = await Open(session, reference);
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value,
+        };
+        foreach (var (name, value) in fields)
+            form[name] = value;
+        return await session.Post($"{Routes.CaseOf(reference)}?handler={handler}", form);
+    }
+
+    private static async Task<string?> Problem(HttpResponseMessage response) =>
+        (await PortalSession.Parse(response)).QuerySelector("#problem")?.TextContent.Trim();
+
+    private static void ShouldBeBackOnTheCase(HttpResponseMessage response, string reference)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        response.Headers.Location!.ToString().ShouldBe(Routes.CaseOf(reference));
+    }
+
+    private static async Task<long?> OwnerOf(string reference)
+    {
+        await using var connection = await TestDatabase.Open();
+        return await connection.ExecuteScalarAsync<long?>(
+            "select c.owner_account_id from cases c join reports r on r.id = c.report_id where r.reference = @reference", new { reference });
+    }
+
+    [Test]
+    public async Task RespondersTakeReassignChangeCloseReopenNoteAndReferACaseAndEveryStepIsAudited()
+    {
+        var reference = await NewCase("An adult at the sports club sends the children messages at night.");
+        var (first, firstSession) = await SignedIn(("child-welfare", QueueRole.Responder));
+        var (second, secondSession) = await SignedIn(("child-welfare", QueueRole.Responder));
+        var (_, supervisorSession) = await SignedIn(("child-welfare", QueueRole.Supervisor));
+        var (_, supportSession) = await SignedIn(("psychosocial", QueueRole.Responder));
+        using (firstSession)
+        using (secondSession)
+        using (supervisorSession)
+        using (supportSession)
+        {
+            var (opened, page) = await Open(firstSession, reference);
+            opened.StatusCode.ShouldBe(HttpStatusCode.OK);
+            page.QuerySelector("#description")!.TextContent.ShouldBe("An adult at the sports club sends the children messages at night.");
+            page.QuerySelector("#take").ShouldNotBeNull();
+
+            ShouldBeBackOnTheCase(await Press(firstSession, reference, "Take"), reference);
+            (await OwnerOf(reference)).ShouldBe(first.Id);
+            var (_, seenBySecond) = await Open(secondSession, reference);
+            seenBySecond.QuerySelector("#take").ShouldBeNull("a taken case offers no Take button");
+            seenBySecond.QuerySelector("#owned-by-other").ShouldNotBeNull();
+            seenBySecond.QuerySelector("#status")!.TextContent.ShouldBe("In progress");
+            var takenAgain = await Press(secondSession, reference, "Take");
+            takenAgain.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await Problem(takenAgain)).ShouldBe("Someone else took this case first.");
+
+            var notASupervisor = await Press(secondSession, reference, "Reassign", ("NewOwner", second.Id.ToString()));
+            notASupervisor.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await Problem(notASupervisor)).ShouldBe("Only a supervisor of one of the case's queues can reassign it.");
+            ShouldBeBackOnTheCase(await Press(supervisorSession, reference, "Reassign", ("NewOwner", second.Id.ToString())), reference);
+            (await OwnerOf(reference)).ShouldBe(second.Id);
+
+            ShouldBeBackOnTheCase(await Press(secondSession, reference, "Status", ("NewStatus", "Referred")), reference);
+            ShouldBeBackOnTheCase(await Press(secondSession, reference, "Close", ("Outcome", "SupportGiven")), reference);
+            var (_, closed) = await Open(secondSession, reference);
+            closed.QuerySelector("#status")!.TextContent.ShouldBe("Closed");
+            closed.QuerySelector("#outcome")!.TextContent.ShouldBe("Support given");
+            ShouldBeBackOnTheCase(await Press(secondSession, reference, "Reopen"), reference);
+            ShouldBeBackOnTheCase(await Press(secondSession, reference, "Note", ("Note", "Spoke with the club's safeguarding lead.")), reference);
+            var (_, noted) = await Open(firstSession, reference);
+            noted.QuerySelector("#status")!.TextContent.ShouldBe("In progress");
+            noted.QuerySelector("#notes")!.TextContent.ShouldContain("Spoke with the club's safeguarding lead.");
+
+            ShouldBeBackOnTheCase(await Press(secondSession, reference, "Refer",
+                ("ReferTo", "psychosocial"), ("Reason", "The children need support after the messages.")), reference);
+            var referral = (await TestRun.Smtp.WaitFor(messages => messages.Any(m => IsReferral(m, reference)))).Single(m => IsReferral(m, reference));
+            referral.TextBody.ShouldNotBeNull().ShouldContain("The children need support after the messages.");
+            var (inbox, supportInbox) = await supportSession.GetPage("/console?queue=psychosocial&status=Referred");
+            inbox.StatusCode.ShouldBe(HttpStatusCode.OK);
+            supportInbox.QuerySelectorAll("#cases a").Select(link => link.TextContent).ShouldContain(reference);
+            (await Open(supportSession, reference)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var actions = (await StoredAudit.For(reference)).Select(line => line.Action).ToList();
+        actions.Where(action => action != AuditAction.CaseViewed).ShouldBe(
+        [
+            AuditAction.CaseTaken, AuditAction.CaseReassigned, AuditAction.CaseStatusChanged, AuditAction.CaseClosed,
+            AuditAction.CaseReopened, AuditAction.NoteAdded, AuditAction.CaseReferred,
+        ]);
+        actions.ShouldContain(AuditAction.CaseViewed);
+    }
+
+    private static bool IsReferral(MimeKit.MimeMessage message, string reference) =>
+        message.Subject!.Contains(reference) && SmtpServer.IsTo(message, "referrals@support.example");
+
+    [Test]
+    public async Task AResponderOfAnotherQueueGetsNotFoundForACaseAndTheRefusalIsAudited()
+    {
+        var reference = await NewCase("Someone posts pictures of pupils on a forum.");
+        var (outsider, session) = await SignedIn(("hotline", QueueRole.Responder));
+        using (session)
+        {
+            (await Open(session, reference)).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await session.Get(Routes.CaseOf("RP-NONE-XIST"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        (await StoredAudit.For(reference)).ShouldHaveSingleItem().ShouldBe(new StoredAudit.Line(AuditAction.CaseViewRefused, outsider.Id, null, null));
+    }
+
+    [Test]
+    public async Task TheInboxShowsTheCasesOfTheAccountsQueuesWithCountsBesideItsFilters()
+    {
+        var reference = await NewCase("A coach asks a child to keep their chats secret.");
+        var (_, session) = await SignedIn(("child-welfare", QueueRole.Responder));
+        using (session)
+        {
+            ShouldBeBackOnTheCase(await Press(session, reference, "Take"), reference);
+
+            var (response, inbox) = await session.GetPage("/console?mine=true");
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var row = inbox.QuerySelectorAll("#cases tbody tr").ShouldHaveSingleItem();
+            row.QuerySelector("a")!.GetAttribute("href").ShouldBe(Routes.CaseOf(reference));
+            row.TextContent.ShouldContain("In progress");
+            row.TextContent.ShouldContain("NORMAL");
+            inbox.QuerySelector("label[for=mine]")!.TextContent.ShouldBe("Mine (1)");
+            inbox.QuerySelector<IHtmlInputElement>("#mine")!.IsChecked.ShouldBeTrue();
+        }
+    }
+
+    [TestCase("/console?status=Nonsense")]
+    [TestCase("/console?pageNumber=0")]
+    [TestCase("/console?overdue=perhaps")]
+    public async Task AnInboxFilterThatMeansNothingAnswers400WithAMessage(string path)
+    {
+        var (_, session) = await SignedIn(("child-welfare", QueueRole.Responder));
+        using (session)
+        {
+            var (response, page) = await session.GetPage(path);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("These filters were not understood.");
+        }
+    }
+
+    [Test]
+    public async Task ActionsWithBadInputAnswer400WithAClearMessageAndChangeNothing()
+    {
+        var reference = await NewCase("A man online asks a girl for photos.");
+        var (_, session) = await SignedIn(("child-welfare", QueueRole.Responder));
+        using (session)
+        {
+            var badStatus = await Press(session, reference, "Status", ("NewStatus", "Nonsense"));
+            var emptyNote = await Press(session, reference, "Note", ("Note", "   "));
+            var badOutcome = await Press(session, reference, "Close", ("Outcome", "Forgotten"));
+            var badQueue = await Press(session, reference, "Refer", ("ReferTo", "nowhere"), ("Reason", "Because."));
+            var badOwner = await Press(session, reference, "Reassign", ("NewOwner", "not-a-number"));
+
+            foreach (var (response, message) in new[]
+                     {
+                         (badStatus, "The form was not understood. Choose from the lists and try again."),
+                         (emptyNote, "Write the note before adding it."),
+                         (badOutcome, "Choose one of the outcomes in the list."),
+                         (badQueue, "Choose one of the queues in the list."),
+                         (badOwner, "The form was not understood. Choose from the lists and try again."),
+                     })
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+                (await Problem(response)).ShouldBe(message);
+            }
+        }
+        (await StoredAudit.For(reference)).ShouldAllBe(line => line.Action == AuditAction.CaseViewed);
+    }
+}
