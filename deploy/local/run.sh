@@ -57,13 +57,25 @@ export Smtp__Host=${Smtp__Host:-127.0.0.1}
 export Smtp__Port=${Smtp__Port:-$smtp_port}
 export Smtp__Security=${Smtp__Security:-None}
 export Smtp__From=${Smtp__From:-"Portal forwards <no-reply@reportingportal.localhost>"}
-export Operators__Password=${Operators__Password:-$(secret operator-password)}
 
 log "building the portal"
 dotnet build "$repo/src/ReportingPortal.Web/ReportingPortal.Web.csproj" -c Release -nologo -v quiet >/dev/null
 dotnet build "$repo/src/ReportingPortal.Worker/ReportingPortal.Worker.csproj" -c Release -nologo -v quiet >/dev/null
+web_dll="$repo/src/ReportingPortal.Web/bin/Release/net10.0/ReportingPortal.Web.dll"
+admin_email=admin@reportingportal.localhost
+admin_link="$repo/.data/secrets/admin-enrolment-link"
+if [ ! -s "$admin_link" ]; then
+    # Once: the local administrator and its one-time enrolment link (delete the file for a fresh link if it expired).
+    log "creating the local administrator $admin_email"
+    mkdir -p "$repo/.data/secrets"
+    chmod 700 "$repo/.data/secrets"
+    (umask 077; cd "$repo/src/ReportingPortal.Web" \
+        && dotnet "$web_dll" accounts add-admin --email "$admin_email" --name "Local administrator" | tail -n 1 > "$admin_link.new" \
+        && mv "$admin_link.new" "$admin_link")
+fi
+
 log "starting the web site (migrations run at start-up)"
-dotnet "$repo/src/ReportingPortal.Web/bin/Release/net10.0/ReportingPortal.Web.dll" \
+dotnet "$web_dll" \
     --contentRoot "$repo/src/ReportingPortal.Web" &
 children+=($!)
 web_pid=$!
@@ -85,8 +97,9 @@ cat <<MSG
   Worker        job server and mail     (process $worker_pid)
   Report form   $site_url/report
   Mail inbox    http://127.0.0.1:$inbox_port (every email the portal sends, to reporters and responders)
-  Operators     $site_url/operators/mail and $site_url/jobs
-                user operator, password in .data/secrets/operator-password
+  Console       $site_url/console/sign-in (accounts, mail status at /console/mail, jobs at /jobs)
+                administrator $admin_email: open the one-time link in .data/secrets/admin-enrolment-link
+                to set its password and authenticator app (delete that file and restart for a fresh link)
   PostgreSQL    127.0.0.1:$pg_port (database reportingportal, user portal, password in .data/secrets/postgres-password)
 
   Press Ctrl-C to stop.

@@ -9,7 +9,17 @@ using ReportingPortal.Web.Localization;
 using ReportingPortal.Web.Accounts;
 using ReportingPortal.Core.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
+var command = AddAdministratorCommand.IsRequested(args) ? AddAdministratorCommand.Parse(args) : null;
+if (AddAdministratorCommand.IsRequested(args) && command is null)
+{
+    await Console.Error.WriteLineAsync(AddAdministratorCommand.Usage);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
+// The command prints only its link on standard output; its log lines (migrations) go to standard error.
+if (command is not null)
+    builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
 // Run from a build (run.sh, the tests) in any environment, static assets come through the build's manifest;
 // a published portal has none and serves its wwwroot.
@@ -27,6 +37,8 @@ if (builder.Configuration.GetValue<bool>($"{JobsOptions.Section}:{nameof(JobsOpt
 var app = builder.Build();
 
 app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+if (command is not null)
+    return await command.Run(app.Services, Console.Out, CancellationToken.None);
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
@@ -62,3 +74,4 @@ app.MapHangfireDashboard(Routes.Jobs, new DashboardOptions
     .RequireAuthorization(ConsoleAuthentication.Administrators);
 
 app.Run();
+return 0;

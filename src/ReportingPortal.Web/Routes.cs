@@ -24,12 +24,16 @@ public static class Routes
     public const string ConsoleEnrol = "/console/enrol";
     public const string ConsoleAccount = "/console/account";
     public const string ConsoleAccounts = "/console/accounts";
+    public const string ConsoleAccountEdit = "/console/accounts/{id:long}";
     public const string ConsoleAudit = "/console/audit";
     public const string ConsoleMail = "/console/mail";
     public const string ConsoleCase = "/console/cases/{reference}";
 
     /// <summary>The console's page for one case; the same path as the links in emails (<see cref="Core.Cases.ConsoleOptions.CasePath"/>).</summary>
     public static string CaseOf(string reference) => Core.Cases.ConsoleOptions.CasePath(reference);
+
+    /// <summary>An administrator's page for one account.</summary>
+    public static string ConsoleAccountOf(long id) => ConsoleAccounts + "/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The link that picks a language and comes back to <paramref name="returnUrl"/>.</summary>
     public static string LanguageChoice(string code, string returnUrl) =>

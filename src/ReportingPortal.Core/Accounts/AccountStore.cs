@@ -13,26 +13,25 @@ public sealed class AccountStore(NpgsqlDataSource database)
 {
     private const string EndSessions = "delete from console_sessions where account_id = @AccountId";
 
+    private const string SelectForSignIn = """
+        select id, email, display_name as DisplayName, is_administrator as IsAdministrator, password_hash as PasswordHash,
+               totp_secret as TotpSecret, totp_last_step as TotpLastStep, enrolled_at as EnrolledAt, disabled_at as DisabledAt,
+               failed_sign_ins as FailedSignIns, sign_in_blocked_until as SignInBlockedUntil
+        from accounts
+        """;
+
     public async Task<AccountForSignIn?> FindForSignIn(string email, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<AccountForSignIn>(new CommandDefinition("""
-            select id, email, display_name as DisplayName, is_administrator as IsAdministrator, password_hash as PasswordHash,
-                   totp_secret as TotpSecret, totp_last_step as TotpLastStep, enrolled_at as EnrolledAt, disabled_at as DisabledAt,
-                   failed_sign_ins as FailedSignIns, sign_in_blocked_until as SignInBlockedUntil
-            from accounts where lower(email) = lower(@Email)
-            """, new { Email = email.Trim() }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<AccountForSignIn>(new CommandDefinition(
+            SelectForSignIn + " where lower(email) = lower(@Email)", new { Email = email.Trim() }, cancellationToken: cancellationToken));
     }
 
     public async Task<AccountForSignIn?> FindForSignIn(long accountId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<AccountForSignIn>(new CommandDefinition("""
-            select id, email, display_name as DisplayName, is_administrator as IsAdministrator, password_hash as PasswordHash,
-                   totp_secret as TotpSecret, totp_last_step as TotpLastStep, enrolled_at as EnrolledAt, disabled_at as DisabledAt,
-                   failed_sign_ins as FailedSignIns, sign_in_blocked_until as SignInBlockedUntil
-            from accounts where id = @AccountId
-            """, new { AccountId = accountId }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<AccountForSignIn>(new CommandDefinition(
+            SelectForSignIn + " where id = @AccountId", new { AccountId = accountId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Counts a failed sign-in and blocks the account when it is one too many; returns the block's end, if any.</summary>

@@ -11,6 +11,8 @@ public static class ConsoleAccountsServiceCollectionExtensions
         services.AddSingleton<SignInHandler>();
         services.AddSingleton<EnrolHandler>();
         services.AddSingleton<AccountHandler>();
+        services.AddSingleton<AccountsHandler>();
+        services.AddSingleton<InvitationMail>();
         return services;
     }
 }

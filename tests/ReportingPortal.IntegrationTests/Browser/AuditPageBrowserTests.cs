@@ -29,7 +29,7 @@ public sealed class AuditPageBrowserTests
         await page.WaitForURLAsync($"**/console/audit?*reference={reference}*");
 
         (await page.Locator("#audit-log tbody tr").CountAsync()).ShouldBe(1);
-        (await PublicPagesTests.Violations(page, "audit log")).ShouldBeEmpty();
+        (await AxeChecks.Violations(page, "audit log")).ShouldBeEmpty();
         browser.OtherHosts.ShouldBeEmpty();
     }
 }

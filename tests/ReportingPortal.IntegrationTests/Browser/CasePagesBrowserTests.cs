@@ -24,17 +24,17 @@ public sealed class CasePagesBrowserTests
         var problems = new List<string>();
 
         await page.GotoAsync("/console");
-        problems.AddRange(await PublicPagesTests.Violations(page, "inbox"));
+        problems.AddRange(await AxeChecks.Violations(page, "inbox"));
         await page.GotoAsync("/console?unassigned=true&priority=Normal");
-        problems.AddRange(await PublicPagesTests.Violations(page, "filtered inbox"));
+        problems.AddRange(await AxeChecks.Violations(page, "filtered inbox"));
         await page.GotoAsync($"/console/cases/{reference}");
-        problems.AddRange(await PublicPagesTests.Violations(page, "case page"));
+        problems.AddRange(await AxeChecks.Violations(page, "case page"));
         await page.FocusAsync("#take");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("#take", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         (await page.TextContentAsync("#status")).ShouldBe("In progress");
         (await page.QuerySelectorAsync("#take")).ShouldBeNull();
-        problems.AddRange(await PublicPagesTests.Violations(page, "case page, taken"));
+        problems.AddRange(await AxeChecks.Violations(page, "case page, taken"));
 
         problems.ShouldBeEmpty();
         browser.OtherHosts.ShouldBeEmpty("the console loads nothing from other hosts");

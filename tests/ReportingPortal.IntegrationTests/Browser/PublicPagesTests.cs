@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ReportingPortal.IntegrationTests.Browser;
@@ -32,10 +30,10 @@ public sealed class PublicPagesTests
         foreach (var path in StaticPages)
         {
             await page.GotoAsync(path);
-            problems.AddRange(await Violations(page, path));
+            problems.AddRange(await AxeChecks.Violations(page, path));
         }
         await foreach (var (state, _) in WalkTheForm(page))
-            problems.AddRange(await Violations(page, state));
+            problems.AddRange(await AxeChecks.Violations(page, state));
 
         problems.ShouldBeEmpty();
         browser.OtherHosts.ShouldBeEmpty("public pages load nothing from other hosts");
@@ -95,17 +93,6 @@ public sealed class PublicPagesTests
         await page.ClickAsync("button[name=Go][value=send]");
         await page.WaitForURLAsync("**/report/receipt");
         yield return ("/report/receipt", page);
-    }
-
-    /// <summary>What axe finds against WCAG 2.2 AA and its best practices on the page as it stands.</summary>
-    internal static async Task<IEnumerable<string>> Violations(IPage page, string where)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-        });
-        return result.Violations.Select(violation =>
-            $"{where}: {violation.Id} ({violation.Help}) at {string.Join(", ", violation.Nodes.Select(node => node.Target?.ToString()))}");
     }
 
     private static async Task<long> Transferred(IPage page, Func<Task> load)
