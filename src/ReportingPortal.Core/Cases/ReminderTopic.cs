@@ -8,8 +8,9 @@ public readonly record struct ReminderTopic(Deadline Deadline, ReminderStage Sta
     public static ReminderTopic Parse(string topic)
     {
         var parts = topic.Split('.');
+        // By name only: Enum.TryParse would also take numbers.
         if (parts.Length == 2 && Enum.TryParse<Deadline>(parts[0], out var deadline) && Enum.TryParse<ReminderStage>(parts[1], out var stage)
-            && Enum.IsDefined(deadline) && Enum.IsDefined(stage))
+            && deadline.ToString() == parts[0] && stage.ToString() == parts[1])
             return new ReminderTopic(deadline, stage);
         throw new FormatException($"'{topic}' is not a reminder topic (Deadline.Stage).");
     }
