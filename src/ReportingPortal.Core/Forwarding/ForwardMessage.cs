@@ -76,7 +76,7 @@ public sealed class ForwardMessage(
     /// <summary>The referring queue's name as responders know it; the referrer's own name when no queue of theirs held the case.</summary>
     private string ReferredBy(ReferralForMail referral) =>
         referral.FromQueue is null ? referral.ReferredBy
-        : forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == referral.FromQueue)?.DisplayName ?? referral.FromQueue;
+        : forwarding.Value.DisplayNameOf(referral.FromQueue);
 
     private static string Utc(DateTime at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

@@ -15,4 +15,7 @@ public sealed class ForwardingOptions
     /// <summary>Where a report that matches no rule goes, so none goes nowhere.</summary>
     [Required(ErrorMessage = "Forwarding:DefaultQueue is required: the queue for reports that match no rule.")]
     public string DefaultQueue { get; set; } = "";
+
+    /// <summary>The queue named <paramref name="name"/> as responders know it: its display name, else its name.</summary>
+    public string DisplayNameOf(string name) => Queues.FirstOrDefault(queue => queue.Name == name)?.DisplayName ?? name;
 }

@@ -13,7 +13,6 @@ namespace ReportingPortal.Web.Cases;
 /// act on it. A case outside the account's queues answers 404, as one that does not exist.
 /// </summary>
 [Authorize(Policy = ConsoleAuthentication.AnyAccount)]
-[InEnglish]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class CaseModel(
     CaseQuery query,
@@ -46,8 +45,7 @@ public sealed class CaseModel(
     public IEnumerable<ForwardingQueue> ReferralQueues =>
         forwarding.Value.Queues.Where(queue => Case.Queues.All(held => held.Name != queue.Name));
 
-    public string QueueName(string name) =>
-        forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == name)?.DisplayName ?? name;
+    public string QueueName(string name) => forwarding.Value.DisplayNameOf(name);
 
     public bool MayWork => Case.Case.OwnerAccountId is null || Case.Case.OwnerAccountId == User.AccountId() || Case.IsSupervisor;
 

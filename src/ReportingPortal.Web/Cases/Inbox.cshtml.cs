@@ -10,7 +10,6 @@ namespace ReportingPortal.Web.Cases;
 
 /// <summary>The cases of the signed-in account's queues, urgent and overdue first, with filters and their counts.</summary>
 [Authorize(Policy = ConsoleAuthentication.AnyAccount)]
-[InEnglish]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class InboxModel(InboxQuery query, IOptions<ForwardingOptions> forwarding) : PageModel
 {
@@ -40,8 +39,7 @@ public sealed class InboxModel(InboxQuery query, IOptions<ForwardingOptions> for
         return Page();
     }
 
-    public string QueueName(string name) =>
-        forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == name)?.DisplayName ?? name;
+    public string QueueName(string name) => forwarding.Value.DisplayNameOf(name);
 
     public InboxFilter Filter(int page) =>
         new(Status, Priority, Overdue, DueSoon, Mine, Unassigned, string.IsNullOrEmpty(Queue) ? null : Queue, page);

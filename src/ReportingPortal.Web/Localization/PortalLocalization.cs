@@ -16,9 +16,12 @@ public static class PortalLocalization
             options.DefaultRequestCulture = new RequestCulture(Languages.Codes[0]);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
-            // A chosen language (a session cookie), then the browser's languages; never a query string.
+            // The console in English (its only language for now); on the public site a chosen language (a session
+            // cookie), then the browser's languages; never a query string.
             options.RequestCultureProviders =
             [
+                new CustomRequestCultureProvider(context => Task.FromResult(
+                    context.Request.Path.StartsWithSegments(Routes.Console) ? new ProviderCultureResult("en") : null)),
                 new CustomRequestCultureProvider(LanguageChosenOnTheForm),
                 new CookieRequestCultureProvider { CookieName = Languages.CookieName },
                 new AcceptLanguageHeaderRequestCultureProvider(),

@@ -259,9 +259,10 @@ public sealed class CaseHandlingTests
             line => line.OwnerName.ShouldBe("Inbox Reader"),
             line => line.Status.ShouldBe(CaseStatus.InProgress));
         mine.Counts.Mine.ShouldBe(1);
-        mine.Counts.Unassigned.ShouldBe(unassigned.Count);
-        mine.Counts.All.ShouldBe(all.Count);
-        mine.Counts.ByQueue.Keys.ShouldContain("child-welfare");
+        mine.Counts.Unassigned.ShouldBe(unassigned.Count(line => line.Status != CaseStatus.Closed));
+        mine.Counts.Open.ShouldBe(all.Count(line => line.Status != CaseStatus.Closed));
+        mine.Counts.ByQueue["child-welfare"].ShouldBe(mine.Counts.Open);
+        mine.Counts.ByStatus[CaseStatus.InProgress].ShouldBe(all.Count(line => line.Status == CaseStatus.InProgress));
         unassigned.ShouldContain(line => line.Reference == waiting);
         unassigned.ShouldNotContain(line => line.Reference == taken);
         all.Select(line => line.Reference).ShouldContain(taken);

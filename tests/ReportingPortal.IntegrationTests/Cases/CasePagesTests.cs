@@ -163,8 +163,25 @@ public sealed class CasePagesTests
             row.QuerySelector("a")!.GetAttribute("href").ShouldBe(Routes.CaseOf(reference));
             row.TextContent.ShouldContain("In progress");
             row.TextContent.ShouldContain("NORMAL");
-            inbox.QuerySelector("label[for=mine]")!.TextContent.ShouldBe("Mine (1)");
+            inbox.QuerySelector("label[for=mine]")!.TextContent.ShouldBe("Mine (1 open)");
             inbox.QuerySelector<IHtmlInputElement>("#mine")!.IsChecked.ShouldBeTrue();
+        }
+    }
+
+    [Test]
+    public async Task TheCasePageIsInEnglishWhateverLanguageTheBrowserAsksFor()
+    {
+        var reference = await NewCase("Messages to a child from an unknown adult.");
+        var (_, session) = await SignedIn(("child-welfare", QueueRole.Responder));
+        using (session)
+        {
+            session.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+
+            var (response, page) = await Open(session, reference);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            page.QuerySelector("#report")!.TextContent.ShouldContain("Something else");
+            page.QuerySelector("#report")!.TextContent.ShouldNotContain("Autre chose");
         }
     }
 

@@ -27,5 +27,15 @@ create trigger case_queues_copied after insert on case_queues
 
 create index cases_by_queues on cases using gin (queues);
 
+-- The deadline that matters now: the first action until someone acted, then the reporter's feedback.
+alter table cases add column due timestamptz
+    generated always as (case when first_action_at is null then first_action_due else feedback_due end) stored;
+
+-- The inbox's first page without sorting every case: overdue open cases (found by due), then the other open cases,
+-- then the closed ones, each read in the order of priority and first-action deadline.
+create index cases_open_by_next_due on cases (due) where status <> 'Closed';
+create index cases_open_in_inbox_order on cases (priority_rank, first_action_due, report_id) where status <> 'Closed';
+create index cases_closed_in_inbox_order on cases (priority_rank, first_action_due, report_id) where status = 'Closed';
+
 comment on column cases.priority_rank is 'The report''s priority as a number: 0 urgent, 1 high, 2 normal (ReportingPortal.Core.Reports.Priority).';
 comment on column cases.queues is 'A copy of the case''s case_queues, kept by the trigger case_queues_copied, so the inbox reads one table.';
