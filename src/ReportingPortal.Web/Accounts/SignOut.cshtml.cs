@@ -9,6 +9,9 @@ namespace ReportingPortal.Web.Accounts;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SignOutModel(AuditLog audit) : PageModel
 {
+    /// <summary>Signing out is a button (a POST with its antiforgery token); an address typed in goes to the account page.</summary>
+    public IActionResult OnGet() => LocalRedirect(Routes.ConsoleAccount);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var accountId = User.AccountId();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Accounts;
 using ReportingPortal.Core.Acknowledgements;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Forwarding;
@@ -71,6 +72,8 @@ public sealed class SettingsValidationTests
     [TestCase(ForwardedHeadersSettings.Section + ":KnownProxies:0", "proxy.internal", "ForwardedHeaders:KnownProxies must be IP addresses")]
     [TestCase(ForwardedHeadersSettings.Section + ":KnownNetworks:0", "10.0.0.0", "ForwardedHeaders:KnownNetworks CIDR networks")]
     [TestCase(QuickExitOptions.Section + ":Url", "weather", "QuickExit:Url must be an absolute http(s) address")]
+    [TestCase(ConsoleSessionsOptions.Section + ":IdleTimeout", "00:00:00", "Console:IdleTimeout must be positive and no more than Console:Lifetime")]
+    [TestCase(ConsoleSessionsOptions.Section + ":IdleTimeout", "09:00:00", "Console:IdleTimeout must be positive and no more than Console:Lifetime")]
     public void ABadSettingStopsThePortalAtStartUpNamingItsKey(string key, string value, string message)
     {
         using var services = PortalSettings.WebSite(new Dictionary<string, string?> { [key] = value });
