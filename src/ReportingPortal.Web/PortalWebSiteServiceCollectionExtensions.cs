@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
-using ReportingPortal.Web.Accounts;
 using ReportingPortal.Core.Configuration;
+using ReportingPortal.Web.Accounts;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.Errors;
 using ReportingPortal.Web.Learn;

@@ -12,7 +12,10 @@ namespace ReportingPortal.Testing;
 /// <summary>
 /// Console accounts for tests: the account and a one-time link (with a token the test knows) are written straight
 /// into the portal's database, as an invitation would; enrolment goes through the real /console/enrol page, reading
-/// the key from the page and computing the codes with Otp.NET, as a person with an authenticator app would.
+/// the key from the page and computing the codes with Otp.NET, as a person with an authenticator app would. The portal
+/// takes each TOTP step once per account and one step either side of now, so an account signs in about twice in
+/// 30 seconds before <see cref="NextCode"/> has to wait for the next step; tests that sign in more often use more
+/// accounts or the recovery codes.
 /// </summary>
 public static class ConsoleAccounts
 {

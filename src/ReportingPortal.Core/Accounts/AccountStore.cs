@@ -216,23 +216,29 @@ public sealed class AccountStore(NpgsqlDataSource database)
             codeHashes.Select(hash => new { AccountId = accountId, CodeHash = hash }), transaction, cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<AccountSummary>> List(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AccountSummary>> List(CancellationToken cancellationToken) => Summaries(null, cancellationToken);
+
+    public async Task<AccountSummary?> Find(long accountId, CancellationToken cancellationToken) =>
+        (await Summaries(accountId, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Every account, or only the one with <paramref name="accountId"/>, with its queues.</summary>
+    private async Task<IReadOnlyList<AccountSummary>> Summaries(long? accountId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var accounts = await connection.QueryAsync<AccountSummary>(new CommandDefinition("""
             select a.id, a.email, a.display_name as DisplayName, a.is_administrator as IsAdministrator, a.enrolled_at as EnrolledAt,
                    a.disabled_at as DisabledAt,
                    (select max(l.expires_at) from enrolment_links l where l.account_id = a.id and l.used_at is null) as LinkExpiresAt
-            from accounts a order by lower(a.display_name), a.id
-            """, cancellationToken: cancellationToken));
-        var queues = (await connection.QueryAsync<(long AccountId, string Queue, string Role)>(new CommandDefinition(
-                "select account_id as AccountId, queue, role from account_queues order by queue", cancellationToken: cancellationToken)))
+            from accounts a where @AccountId::bigint is null or a.id = @AccountId
+            order by lower(a.display_name), a.id
+            """, new { AccountId = accountId }, cancellationToken: cancellationToken));
+        var queues = (await connection.QueryAsync<(long AccountId, string Queue, string Role)>(new CommandDefinition("""
+                select account_id as AccountId, queue, role from account_queues
+                where @AccountId::bigint is null or account_id = @AccountId order by queue
+                """, new { AccountId = accountId }, cancellationToken: cancellationToken)))
             .ToLookup(row => row.AccountId, row => new QueueMembership(row.Queue, Enum.Parse<QueueRole>(row.Role)));
         return accounts.Select(account => account with { Queues = queues[account.Id].ToList() }).ToList();
     }
-
-    public async Task<AccountSummary?> Find(long accountId, CancellationToken cancellationToken) =>
-        (await List(cancellationToken)).SingleOrDefault(account => account.Id == accountId);
 
     /// <summary>Sets the administrator flag and the queues; a changed flag ends the account's sessions.</summary>
     public async Task Change(long accountId, bool isAdministrator, IReadOnlyList<QueueMembership> queues, long changedBy, CancellationToken cancellationToken)

@@ -35,6 +35,24 @@ public sealed class SignInTests
     }
 
     [Test]
+    public async Task FiveWrongCodesWithTheRightPasswordBlockTheAccountAndTheBlockedAnswerIsSlowedToo()
+    {
+        var account = await ConsoleAccounts.Create(_portal);
+        using var guesser = _portal.NewSession();
+        var right = await ConsoleAccounts.NextCode(account);
+        var wrong = right == "000000" ? "111111" : "000000";
+        for (var i = 0; i < 5; i++)
+            (await guesser.SignInToConsole(account.Email, account.Password, wrong)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var clock = Stopwatch.StartNew();
+
+        var blocked = await guesser.SignInToConsole(account.Email, account.Password, right);
+
+        blocked.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(900));
+        (await AuditRows.Count(_portal, AuditAction.SignInBlocked, account.Id, account.Id)).ShouldBe(1);
+    }
+
+    [Test]
     public async Task AnUnknownEmailIsAnsweredExactlyAsAWrongPasswordEvenOnceBlocked()
     {
         var account = await ConsoleAccounts.Create(_portal);
