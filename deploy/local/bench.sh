@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the portal beside the machine's own limits, in one run: pgbench against the submission path,
-# raw MailKit against acknowledgement latency and the mail backlog drain. Prints one table and writes it to
+# raw MailKit against acknowledgement latency and the mail backlog drain, and a responder's inbox and case page with
+# 100,000 reports in the database. Prints one table and writes it to
 # docs/benchmark-latest.md. Uses its own PostgreSQL cluster in .data/bench-postgres and a fresh database.
 set -euo pipefail
 
