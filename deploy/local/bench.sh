@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the portal beside the machine's own limits, in one run: pgbench against the submission path,
-# raw MailKit against acknowledgement latency and the mail backlog drain. Prints one table and writes it to
+# raw MailKit against acknowledgement latency and the mail backlog drain, and a responder's inbox and case page with
+# 100,000 reports in the database. Prints one table and writes it to
 # docs/benchmark-latest.md. Uses its own PostgreSQL cluster in .data/bench-postgres and a fresh database.
 set -euo pipefail
 
@@ -15,6 +16,8 @@ submissions=${BENCH_SUBMISSIONS:-10000}
 warmup=${BENCH_WARMUP:-500}
 ack_rate=${BENCH_ACK_RATE:-100}
 ack_seconds=${BENCH_ACK_SECONDS:-30}
+console_reports=${BENCH_CONSOLE_REPORTS:-100000}
+console_requests=${BENCH_CONSOLE_REQUESTS:-300}
 smtp_connections=8
 output=${BENCH_OUTPUT:-$repo/docs/benchmark-latest.md}
 
@@ -149,6 +152,16 @@ bench acknowledgements --url "http://127.0.0.1:$site_port" --rate "$ack_rate" --
 stop_site
 log "(c) raw limit: MailKit alone sends one message every $((1000 / ack_rate)) ms over one connection"
 bench raw-mail --host 127.0.0.1 --port "$smtp_port" --count $((ack_rate * 10)) --rate "$ack_rate" --connections 1 --prefix raw_steady --results "$results"
+
+existing=$(sql "select count(*) from reports")
+log "(e) the console with $console_reports reports: $((console_reports > existing ? console_reports - existing : 0)) more seeded with their cases, then inbox and case page latency"
+psql -h 127.0.0.1 -p "$pg_port" -U portal -d "$database" -v ON_ERROR_STOP=1 -q \
+    -v reports=$((console_reports > existing ? console_reports - existing : 0)) -f "$repo/tests/ReportingPortal.Benchmarks/seed-cases.sql"
+start_site false
+bench console --url "http://127.0.0.1:$site_port" --requests "$console_requests" --warmup 30 --results "$results" \
+    --database "Host=127.0.0.1;Port=$pg_port;Database=$database;Username=portal;Password=$pg_password" \
+    || log "some console pages did not answer 200 (see above)"
+stop_site
 
 echo "site_peak_rss_mb=$peak_rss_mb" >> "$results"
 machine="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(free -g | awk '/^Mem:/ { print $2 }') GB memory, PostgreSQL $("$(pg_bin)/postgres" --version | awk '{ print $3 }'), .NET $(dotnet --version)"

@@ -26,6 +26,10 @@ public static class BenchmarkReport
                 p == 95 ? "≤ 2,000 ms" : "", p == 95 ? Get("ack_latency_p95_ms") <= 2000 : null));
         rows.Add(($"Mail backlog drain ({Get("drain_count"):N0} emails of {Get("backlog_reports"):N0} reports)", Get("drain_per_second"),
             Get("raw_window_per_second"), "emails/s", true, "≥ 70% of raw", Get("drain_per_second") / Get("raw_window_per_second") >= 0.7));
+        foreach (var (page, name) in new[] { ("inbox", "Inbox (GET /console)"), ("case", "Case page (GET /console/cases/{reference})") })
+            foreach (var p in new[] { 50, 95 })
+                rows.Add(($"{name} p{p}, {Get("console_reports"):N0} reports", Get($"console_{page}_p{p}_ms"), double.NaN, "ms", false,
+                    p == 95 ? "≤ 100 ms" : "", p == 95 ? Get($"console_{page}_p95_ms") <= 100 : null));
         rows.Add(("Site peak RSS (VmHWM)", Get("site_peak_rss_mb"), double.NaN, "MB", false, "≤ 300 MB", Get("site_peak_rss_mb") <= 300));
 
         var table = new StringBuilder();
@@ -52,7 +56,7 @@ public static class BenchmarkReport
                         "SMTP sink (aiosmtpd, `tests/ReportingPortal.Testing/smtp_server.py`).");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Failed submissions: {Get("submit_failed")} under load, {Get("ack_failed")} at a steady rate; acknowledgements never seen: {Get("ack_missing")}.");
+            $"Failed submissions: {Get("submit_failed")} under load, {Get("ack_failed")} at a steady rate; acknowledgements never seen: {Get("ack_missing")}; console pages that did not answer 200: {Get("console_failed")}.");
         if (options.Text("note", "") is { Length: > 0 } note)
         {
             text.AppendLine();

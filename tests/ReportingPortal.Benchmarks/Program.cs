@@ -13,6 +13,7 @@ return command switch
     "acknowledgements" => await AcknowledgementLatency.Run(options),
     "raw-mail" => await RawMail.Run(options),
     "mail-window" => MailSink.Window(options),
+    "console" => await ConsoleLatency.Run(options),
     "report" => BenchmarkReport.Write(options),
     _ => Usage(),
 };
@@ -25,6 +26,7 @@ static int Usage()
           acknowledgements --url U --rate R --seconds S --mail-dir D --results F
           raw-mail         --host H --port P --count N --connections K [--rate R] --prefix NAME --results F
           mail-window      --mail-dir D --after UNIX_NS --prefix NAME --results F
+          console          --url U --database CONNECTION_STRING [--queue Q] [--requests N] [--warmup W] --results F
           report           --results F --out docs/benchmark-latest.md
         """);
     return 2;

@@ -5,6 +5,7 @@ public static class AuditServiceCollectionExtensions
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditQuery>();
         return services;
     }
 }

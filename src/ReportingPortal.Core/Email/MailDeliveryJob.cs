@@ -4,6 +4,7 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportingPortal.Core.Acknowledgements;
+using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Forwarding;
 
 namespace ReportingPortal.Core.Email;
@@ -18,6 +19,7 @@ public sealed class MailDeliveryJob(
     AcknowledgementMessage acknowledgements,
     ForwardMessage forwards,
     IOptions<ForwardingOptions> forwarding,
+    ReminderMessage reminders,
     IOptions<DeliveryOptions> options,
     ILogger<MailDeliveryJob> logger)
 {
@@ -37,6 +39,9 @@ public sealed class MailDeliveryJob(
             return;
 
         var reports = await ReportForMail.Load(connection, owed.Select(email => email.ReportId).Distinct().ToArray(), cancellationToken);
+        var dueTimes = owed.Any(email => email.Kind == DeliveryKind.Reminder)
+            ? await CaseDueTimes.Load(connection, owed.Select(email => email.ReportId).Distinct().ToArray(), cancellationToken)
+            : [];
         foreach (var email in owed)
         {
             var report = reports.GetValueOrDefault(email.ReportId)
@@ -55,7 +60,8 @@ public sealed class MailDeliveryJob(
                 DeliveryKind.Forward => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address),
                 DeliveryKind.Referral => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address,
                     await ReferralForMail.Load(connection, email.Topic, cancellationToken)),
-                DeliveryKind.Reminder => throw new NotSupportedException("Reminder emails are not built yet."),
+                DeliveryKind.Reminder => reminders.Build(report.Reference, report.Priority, ReminderTopic.Parse(email.Topic!),
+                    dueTimes[email.ReportId], QueueNamed(email.Queue), address),
                 _ => throw new InvalidOperationException($"Mail delivery {email.Id} is of an unknown kind."),
             };
             try

@@ -56,6 +56,7 @@ public static class JobsServiceCollectionExtensions
             server.SchedulePollingInterval = jobs.SchedulePollingInterval;
         });
         services.AddMailDispatcher();
+        services.AddHostedService<RecurringJobs>();
         return services;
     }
 

@@ -20,13 +20,7 @@ public sealed class CasePagesBrowserTests
             .With("Category", "Other").With("ReporterRole", "OtherAdult"))).Reference;
         var account = await ConsoleAccounts.Create(_portal, administrator: false, ("child-welfare", QueueRole.Responder));
         await using var browser = await Browsers.Open(_portal.Address);
-        var page = await browser.NewPage();
-        await page.GotoAsync("/console/sign-in");
-        await page.FillAsync("#Email", account.Email);
-        await page.FillAsync("#Password", account.Password);
-        await page.FillAsync("#Code", await ConsoleAccounts.NextCode(account));
-        await page.PressAsync("#Code", "Enter");
-        await page.WaitForURLAsync("**/console**");
+        var page = await browser.SignInToConsole(account);
         var problems = new List<string>();
 
         await page.GotoAsync("/console");

@@ -78,5 +78,18 @@ public sealed class BrowserSession(IBrowserContext context) : IAsyncDisposable
 
     public Task<IPage> NewPage() => Context.NewPageAsync();
 
+    /// <summary>A new page signed in to the console as <paramref name="account"/>, through the sign-in form as a person would.</summary>
+    public async Task<IPage> SignInToConsole(TestAccount account)
+    {
+        var page = await NewPage();
+        await page.GotoAsync("/console/sign-in");
+        await page.FillAsync("#Email", account.Email);
+        await page.FillAsync("#Password", account.Password);
+        await page.FillAsync("#Code", await ConsoleAccounts.NextCode(account));
+        await page.PressAsync("#Code", "Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/console/sign-in", StringComparison.Ordinal));
+        return page;
+    }
+
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }

@@ -37,5 +37,6 @@ public sealed class RoutesTests
     [TestCase(Routes.ConsoleAccount)]
     [TestCase(Routes.ConsoleAccounts)]
     [TestCase(Routes.ConsoleMail)]
+    [TestCase(Routes.ConsoleAudit)]
     public void TheNamedPageRouteHasAPage(string route) => PageTemplates.ShouldContain(route);
 }

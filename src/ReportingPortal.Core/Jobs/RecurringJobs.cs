@@ -1,0 +1,23 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Cases;
+
+namespace ReportingPortal.Core.Jobs;
+
+/// <summary>
+/// Declares the recurring jobs when a job server starts. Every server declares the same ones under the same ids, so
+/// several workers still run each once per schedule.
+/// </summary>
+public sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<JobsOptions> jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The urgent queue: a reminder about an urgent case must not wait behind a backlog of normal mail.
+        recurring.AddOrUpdate<DeadlineReminderJob>(DeadlineReminderJob.RecurringJobId, jobs.Value.UrgentQueue,
+            job => job.Run(CancellationToken.None), Cron.Minutely());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
