@@ -69,9 +69,16 @@ if [ ! -s "$admin_link" ]; then
     log "creating the local administrator $admin_email"
     mkdir -p "$repo/.data/secrets"
     chmod 700 "$repo/.data/secrets"
+    status=0
     (umask 077; cd "$repo/src/ReportingPortal.Web" \
-        && dotnet "$web_dll" accounts add-admin --email "$admin_email" --name "Local administrator" | tail -n 1 > "$admin_link.new" \
-        && mv "$admin_link.new" "$admin_link")
+        && dotnet "$web_dll" accounts add-admin --email "$admin_email" --name "Local administrator" > "$admin_link.new") || status=$?
+    case $status in
+        0) tail -n 1 "$admin_link.new" > "$admin_link" ;;
+        # It exists and has enrolled already: sign in with its password, or invite another from /console/accounts.
+        1) log "$admin_email has enrolled already; no new link" ;;
+        *) rm -f "$admin_link.new"; exit "$status" ;;
+    esac
+    rm -f "$admin_link.new"
 fi
 
 log "starting the web site (migrations run at start-up)"
