@@ -228,4 +228,28 @@ public sealed class CasePagesTests
         }
         (await StoredAudit.For(reference)).ShouldAllBe(line => line.Action == AuditAction.CaseViewed);
     }
+
+    [Test]
+    public async Task OddInputsFromASignedInResponderNeverGetAServerError()
+    {
+        var reference = await NewCase("Odd inputs to the console's pages.");
+        var (_, session) = await SignedIn(("child-welfare", QueueRole.Supervisor));
+        var longText = new string('a', 4000);
+        string[] gets =
+        [
+            "/console?status=Bogus", "/console?priority=%00", "/console?pageNumber=-1", "/console?pageNumber=2147483648",
+            "/console?queue=" + longText, "/console?overdue=maybe", "/console/cases/%00", "/console/cases/" + longText,
+            "/console/cases/rp-%E2%80%AE", "/console/audit?from=2026-13-45", "/console/accounts/x", "/console/accounts/-1",
+        ];
+        foreach (var path in gets)
+            ((int)(await session.Get(path)).StatusCode).ShouldBeLessThan(500, path);
+
+        string[] handlers = ["Take", "Reassign", "Status", "Close", "Reopen", "Note", "Refer", "Bogus", "%00"];
+        (string Name, string Value)[] odd = [("NewOwner", "-1"), ("NewStatus", "Closed"), ("Outcome", longText), ("Note", "\u0000"), ("ReferTo", "child-welfare"), ("Reason", "")];
+        foreach (var handler in handlers)
+        {
+            var response = await Press(session, reference, handler, odd);
+            ((int)response.StatusCode).ShouldBeLessThan(500, handler);
+        }
+    }
 }
