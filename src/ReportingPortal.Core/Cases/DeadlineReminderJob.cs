@@ -66,10 +66,10 @@ public sealed class DeadlineReminderJob(
         // A deadline is due soon from its warning time, overdue from its due time; an overdue one never had its
         // due-soon reminder only when the job first saw it late, and then gets the overdue one alone.
         var reminders = (await connection.QueryAsync<Reminder>(new CommandDefinition("""
-            with soon (priority, first_action_soon) as (select * from unnest(@Priorities, @FirstActionSoon)),
-            deadlines as (
-                select c.report_id, @FirstAction as deadline, c.first_action_due as due, s.first_action_soon as soon
-                from cases c join reports r on r.id = c.report_id join soon s on s.priority = r.priority
+            with deadlines as (
+                -- Indexed by rank + 1: PostgreSQL arrays start at 1.
+                select c.report_id, @FirstAction as deadline, c.first_action_due as due, (@FirstActionSoon)[c.priority_rank + 1] as soon
+                from cases c
                 where c.status <> @Closed and c.first_action_at is null and c.first_action_due <= @Now + @LongestFirstActionSoon
                 union all
                 select c.report_id, @Feedback, c.feedback_due, @FeedbackSoon
@@ -91,10 +91,9 @@ public sealed class DeadlineReminderJob(
                 on conflict do nothing
                 returning report_id, deadline, stage
             )
-            select m.report_id as ReportId, m.deadline, m.stage, r.priority, owner.email as OwnerEmail,
-                   array(select q.queue from case_queues q where q.report_id = m.report_id order by q.queue) as Queues
+            select m.report_id as ReportId, m.deadline, m.stage, c.priority_rank as Priority, owner.email as OwnerEmail,
+                   c.queues as Queues
             from recorded m
-            join reports r on r.id = m.report_id
             join cases c on c.report_id = m.report_id
             -- A disabled owner has left: its queues are reminded instead, so the case is not forgotten.
             left join accounts owner on owner.id = c.owner_account_id and owner.disabled_at is null
@@ -102,8 +101,7 @@ public sealed class DeadlineReminderJob(
             new
             {
                 Now = now,
-                Priorities = priorities.Select(priority => priority.Stored()).ToArray(),
-                FirstActionSoon = priorities.Select(priority => settings.FirstActionDueSoon[priority]).ToArray(),
+                FirstActionSoon = priorities.OrderBy(priority => priority.Rank()).Select(priority => settings.FirstActionDueSoon[priority]).ToArray(),
                 LongestFirstActionSoon = settings.FirstActionDueSoon.Values.Max(),
                 FeedbackSoon = settings.FeedbackDueSoon,
                 FirstAction = Deadline.FirstAction.Stored(),
