@@ -27,4 +27,8 @@ public enum AuditAction
     CaseReferred,
     ReminderSent,
     AuditExported,
+    MessageSentToReporter,
+    ReporterOpenedReport,
+    ReporterReplied,
+    AccessCodeLocked,
 }

@@ -14,4 +14,12 @@ public enum DeliveryKind
 
     /// <summary>A deadline reminder to a case's owner or, while nobody owns it, its queues; its topic names the deadline and stage.</summary>
     Reminder,
+
+    /// <summary>To the reporter, who gave an address: a responder wrote them a message. It never holds the message or the
+    /// access code; its address is read from the report when it is sent; its topic is the message's id.</summary>
+    ReporterNotice,
+
+    /// <summary>To a case's owner or, while nobody owns it, every address of its queues: the reporter answered. It never
+    /// holds what they wrote; its topic is the message's id.</summary>
+    ReplyNotice,
 }
