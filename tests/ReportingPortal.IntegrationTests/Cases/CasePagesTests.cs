@@ -106,7 +106,7 @@ public sealed class CasePagesTests
             closed.QuerySelector("#status")!.TextContent.ShouldBe("Closed");
             closed.QuerySelector("#outcome")!.TextContent.ShouldBe("Support given");
             ShouldBeBackOnTheCase(await Press(secondSession, reference, "Reopen"), reference);
-            ShouldBeBackOnTheCase(await Press(secondSession, reference, "Note", ("Note", "Spoke with the club's safeguarding lead.")), reference);
+            ShouldBeBackOnTheCase(await Press(secondSession, reference, "Write", ("Writing", "InternalNote"), ("Note", "Spoke with the club's safeguarding lead.")), reference);
             var (_, noted) = await Open(firstSession, reference);
             noted.QuerySelector("#status")!.TextContent.ShouldBe("In progress");
             noted.QuerySelector("#notes")!.TextContent.ShouldContain("Spoke with the club's safeguarding lead.");
@@ -208,7 +208,10 @@ public sealed class CasePagesTests
         using (session)
         {
             var badStatus = await Press(session, reference, "Status", ("NewStatus", "Nonsense"));
-            var emptyNote = await Press(session, reference, "Note", ("Note", "   "));
+            var emptyNote = await Press(session, reference, "Write", ("Writing", "InternalNote"), ("Note", "   "));
+            var emptyMessage = await Press(session, reference, "Write", ("Writing", "MessageToReporter"), ("Note", "\u200B"));
+            var notChosen = await Press(session, reference, "Write", ("Note", "Is this a note or a message?"));
+            var badChoice = await Press(session, reference, "Write", ("Writing", "Shout"), ("Note", "Hello"));
             var badOutcome = await Press(session, reference, "Close", ("Outcome", "Forgotten"));
             var badQueue = await Press(session, reference, "Refer", ("ReferTo", "nowhere"), ("Reason", "Because."));
             var badOwner = await Press(session, reference, "Reassign", ("NewOwner", "not-a-number"));
@@ -217,6 +220,9 @@ public sealed class CasePagesTests
                      {
                          (badStatus, "The form was not understood. Choose from the lists and try again."),
                          (emptyNote, "Write the note before adding it."),
+                         (emptyMessage, "Write the message before sending it."),
+                         (notChosen, "Choose whether this is an internal note or a message to the reporter."),
+                         (badChoice, "The form was not understood. Choose from the lists and try again."),
                          (badOutcome, "Choose one of the outcomes in the list."),
                          (badQueue, "Choose one of the queues in the list."),
                          (badOwner, "The form was not understood. Choose from the lists and try again."),
@@ -244,8 +250,8 @@ public sealed class CasePagesTests
         foreach (var path in gets)
             ((int)(await session.Get(path)).StatusCode).ShouldBeLessThan(500, path);
 
-        string[] handlers = ["Take", "Reassign", "Status", "Close", "Reopen", "Note", "Refer", "Bogus", "%00"];
-        (string Name, string Value)[] odd = [("NewOwner", "-1"), ("NewStatus", "Closed"), ("Outcome", longText), ("Note", "\u0000"), ("ReferTo", "child-welfare"), ("Reason", "")];
+        string[] handlers = ["Take", "Reassign", "Status", "Close", "Reopen", "Write", "Refer", "Bogus", "%00"];
+        (string Name, string Value)[] odd = [("NewOwner", "-1"), ("NewStatus", "Closed"), ("Outcome", longText), ("Writing", "MessageToReporter"), ("Note", "\u0000"), ("ReferTo", "child-welfare"), ("Reason", "")];
         foreach (var handler in handlers)
         {
             var response = await Press(session, reference, handler, odd);
