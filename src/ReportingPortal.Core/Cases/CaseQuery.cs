@@ -31,13 +31,16 @@ public sealed class CaseQuery(NpgsqlDataSource database)
         using var rows = await connection.QueryMultipleAsync(new CommandDefinition("""
             select c.status, c.outcome, c.owner_account_id as OwnerAccountId, a.display_name as OwnerName,
                    c.first_action_due as FirstActionDue, c.feedback_due as FeedbackDue,
-                   c.first_action_at as FirstActionAt, c.closed_at as ClosedAt
+                   c.first_action_at as FirstActionAt, c.closed_at as ClosedAt, c.outcome_shared as OutcomeShared
             from cases c left join accounts a on a.id = c.owner_account_id where c.report_id = @id;
 
             select queue as Name, how, added_at as AddedAt from case_queues where report_id = @id order by added_at, queue;
 
             select a.display_name as Author, n.body, n.created_at as CreatedAt
             from case_notes n join accounts a on a.id = n.author_account_id where n.report_id = @id order by n.id;
+
+            select m.id, m.direction, a.display_name as Author, m.body, m.urls, m.created_at as CreatedAt, m.read_at as ReadAt
+            from case_messages m left join accounts a on a.id = m.author_account_id where m.report_id = @id order by m.id;
 
             select r.queue, r.from_queue as FromQueue, r.reason, a.display_name as ReferredBy, r.referred_at as ReferredAt
             from referrals r join accounts a on a.id = r.referred_by where r.report_id = @id order by r.id;
@@ -63,6 +66,7 @@ public sealed class CaseQuery(NpgsqlDataSource database)
             IsSupervisor = access.IsSupervisor,
             Queues = (await rows.ReadAsync<CaseView.Queue>()).ToList(),
             Notes = (await rows.ReadAsync<CaseView.Note>()).ToList(),
+            Messages = (await rows.ReadAsync<CaseView.Message>()).ToList(),
             Referrals = (await rows.ReadAsync<CaseView.Referral>()).ToList(),
             MailSent = (await rows.ReadAsync<CaseView.Mail>()).ToList(),
             History = (await rows.ReadAsync<CaseView.HistoryLine>()).ToList(),

@@ -14,6 +14,9 @@ public sealed class CaseView
 
     public required IReadOnlyList<Queue> Queues { get; init; }
     public required IReadOnlyList<Note> Notes { get; init; }
+
+    /// <summary>The messages between responders and the reporter, both ways, in the order they were written.</summary>
+    public required IReadOnlyList<Message> Messages { get; init; }
     public required IReadOnlyList<Referral> Referrals { get; init; }
     public required IReadOnlyList<Mail> MailSent { get; init; }
     public required IReadOnlyList<HistoryLine> History { get; init; }
@@ -22,11 +25,31 @@ public sealed class CaseView
     public required IReadOnlyList<Responder> Responders { get; init; }
 
     public sealed record State(CaseStatus Status, string? Outcome, long? OwnerAccountId, string? OwnerName,
-        DateTime FirstActionDue, DateTime FeedbackDue, DateTime? FirstActionAt, DateTime? ClosedAt);
+        DateTime FirstActionDue, DateTime FeedbackDue, DateTime? FirstActionAt, DateTime? ClosedAt, bool OutcomeShared);
 
     public sealed record Queue(string Name, QueueHow How, DateTime AddedAt);
 
     public sealed record Note(string Author, string Body, DateTime CreatedAt);
+
+    /// <summary>A message to or from the reporter. A class, not a positional record: Dapper maps a text[] column to a property only.</summary>
+    public sealed class Message
+    {
+        public long Id { get; init; }
+        public MessageDirection Direction { get; init; }
+
+        /// <summary>The responder who wrote it; null for the reporter's.</summary>
+        public string? Author { get; init; }
+
+        public string Body { get; init; } = "";
+
+        /// <summary>The links the reporter gave, shown as text and never as links.</summary>
+        public string[] Urls { get; init; } = [];
+
+        public DateTime CreatedAt { get; init; }
+
+        /// <summary>For a message to the reporter: when the reporter first read it.</summary>
+        public DateTime? ReadAt { get; init; }
+    }
 
     public sealed record Referral(string Queue, string? FromQueue, string Reason, string ReferredBy, DateTime ReferredAt);
 

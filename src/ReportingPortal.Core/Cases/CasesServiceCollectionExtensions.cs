@@ -20,6 +20,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<ReopenCaseHandler>();
         services.AddSingleton<AddCaseNoteHandler>();
         services.AddSingleton<ReferCaseHandler>();
+        services.AddSingleton<SendMessageToReporterHandler>();
         services.AddSingleton<ReminderMessage>();
         services.AddTransient<DeadlineReminderJob>();
         return services;

@@ -3,7 +3,7 @@ using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.Core.Cases;
 
-/// <summary>Reopens a closed case: it goes back in progress, without its outcome.</summary>
+/// <summary>Reopens a closed case: it goes back in progress, without its outcome, which the reporter is no longer told.</summary>
 public sealed class ReopenCaseHandler(CaseWork work)
 {
     public Task<CaseActionResult> Handle(string reference, long accountId, CancellationToken cancellationToken) =>
@@ -14,7 +14,7 @@ public sealed class ReopenCaseHandler(CaseWork work)
             if (step.Case.Status != CaseStatus.Closed)
                 return CaseActionResult.Conflict("Cases.Error.NotClosed");
             await step.Execute("""
-                update cases set status = @InProgress, outcome = null, closed_at = null, updated_at = now()
+                update cases set status = @InProgress, outcome = null, outcome_shared = false, closed_at = null, updated_at = now()
                 where report_id = @ReportId
                 """, new { InProgress = CaseStatus.InProgress.Stored(), step.Case.ReportId });
             return await step.Audit(AuditAction.CaseReopened, CaseStatus.InProgress.Stored());

@@ -2,6 +2,7 @@ using ReportingPortal.Core.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using ReportingPortal.Core.Acknowledgements;
+using ReportingPortal.Core.FollowUp;
 
 namespace ReportingPortal.Core.Email;
 
@@ -22,6 +23,8 @@ public static class EmailServiceCollectionExtensions
                 "Delivery:PollInterval and Delivery:ClaimLease must be positive.");
         services.AddSingleton<MailSender>();
         services.AddSingleton<AcknowledgementMessage>();
+        services.AddSingleton<ReporterNoticeMessage>();
+        services.AddSingleton<ReplyNoticeMessage>();
         services.AddTransient<MailDeliveryJob>();
         services.AddSingleton<MailStatusQuery>();
         return services;

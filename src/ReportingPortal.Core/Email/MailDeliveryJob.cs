@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportingPortal.Core.Acknowledgements;
 using ReportingPortal.Core.Cases;
+using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
 
 namespace ReportingPortal.Core.Email;
@@ -20,6 +21,8 @@ public sealed class MailDeliveryJob(
     ForwardMessage forwards,
     IOptions<ForwardingOptions> forwarding,
     ReminderMessage reminders,
+    ReporterNoticeMessage reporterNotices,
+    ReplyNoticeMessage replyNotices,
     IOptions<DeliveryOptions> options,
     ILogger<MailDeliveryJob> logger)
 {
@@ -48,7 +51,12 @@ public sealed class MailDeliveryJob(
                          ?? throw new InvalidOperationException($"Report {email.ReportId} has mail owed but does not exist.");
             if (!await Claim(connection, email, cancellationToken))
                 continue;
-            var address = email.Kind == DeliveryKind.Acknowledgement ? report.ContactEmail : email.Recipient;
+            var address = email.Kind switch
+            {
+                DeliveryKind.Acknowledgement => report.ContactEmail,
+                DeliveryKind.ReporterNotice => ReporterNoticeMessage.AddressOf(report),
+                _ => email.Recipient,
+            };
             if (address is null)
             {
                 await Record(connection, email, new DeliveryFailure(true, "no address"), cancellationToken);
@@ -62,6 +70,8 @@ public sealed class MailDeliveryJob(
                     await ReferralForMail.Load(connection, email.Topic, cancellationToken)),
                 DeliveryKind.Reminder => reminders.Build(report.Reference, report.Priority, ReminderTopic.Parse(email.Topic!),
                     dueTimes[email.ReportId], QueueNamed(email.Queue), address),
+                DeliveryKind.ReporterNotice => reporterNotices.Build(report, MessageIdOf(email), address),
+                DeliveryKind.ReplyNotice => replyNotices.Build(report.Reference, report.Priority, QueueNamed(email.Queue), address, MessageIdOf(email)),
                 _ => throw new InvalidOperationException($"Mail delivery {email.Id} is of an unknown kind."),
             };
             try
@@ -80,6 +90,10 @@ public sealed class MailDeliveryJob(
                 """, new { email.Id, Sent = DeliveryStatus.Sent.Stored() }, cancellationToken: CancellationToken.None));
         }
     }
+
+    /// <summary>The case message a notice is about: its topic.</summary>
+    private static long MessageIdOf(OwedEmail email) =>
+        long.Parse(email.Topic ?? throw new InvalidOperationException($"Mail delivery {email.Id} names no message."), System.Globalization.CultureInfo.InvariantCulture);
 
     private ForwardingQueue? QueueNamed(string? name) => forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == name);
 

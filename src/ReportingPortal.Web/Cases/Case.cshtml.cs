@@ -9,8 +9,9 @@ using ReportingPortal.Web.Accounts;
 namespace ReportingPortal.Web.Cases;
 
 /// <summary>
-/// One case: the whole report, its signals, the case's state, notes, referrals, mail and history, and the forms that
-/// act on it. A case outside the account's queues answers 404, as one that does not exist.
+/// One case: the whole report, its signals, the case's state, the conversation with the reporter, notes, referrals,
+/// mail and history, and the forms that act on it. A case outside the account's queues answers 404, as one that does
+/// not exist.
 /// </summary>
 [Authorize(Policy = ConsoleAuthentication.AnyAccount)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
@@ -22,6 +23,7 @@ public sealed class CaseModel(
     CloseCaseHandler close,
     ReopenCaseHandler reopen,
     AddCaseNoteHandler addNote,
+    SendMessageToReporterHandler sendMessage,
     ReferCaseHandler refer,
     IOptions<CasesOptions> cases,
     IOptions<ForwardingOptions> forwarding) : PageModel
@@ -30,6 +32,8 @@ public sealed class CaseModel(
     [BindProperty] public long? NewOwner { get; set; }
     [BindProperty] public CaseStatus? NewStatus { get; set; }
     [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public bool ShareOutcome { get; set; }
+    [BindProperty] public CaseWriting? Writing { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? ReferTo { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -66,13 +70,19 @@ public sealed class CaseModel(
             : Task.FromResult(CaseActionResult.Invalid("Cases.Error.StatusNotAllowed")), cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) =>
-        Act(() => close.Handle(Reference, User.AccountId(), Outcome, cancellationToken), cancellationToken);
+        Act(() => close.Handle(Reference, User.AccountId(), Outcome, ShareOutcome, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReopenAsync(CancellationToken cancellationToken) =>
         Act(() => reopen.Handle(Reference, User.AccountId(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken) =>
-        Act(() => addNote.Handle(Reference, User.AccountId(), Note, cancellationToken), cancellationToken);
+    /// <summary>An internal note or a message to the reporter, as the responder chose; nothing is written without the choice.</summary>
+    public Task<IActionResult> OnPostWriteAsync(CancellationToken cancellationToken) =>
+        Act(() => Writing switch
+        {
+            CaseWriting.InternalNote => addNote.Handle(Reference, User.AccountId(), Note, cancellationToken),
+            CaseWriting.MessageToReporter => sendMessage.Handle(Reference, User.AccountId(), Note, cancellationToken),
+            _ => Task.FromResult(CaseActionResult.Invalid("Cases.Error.ChooseWriting")),
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostReferAsync(CancellationToken cancellationToken) =>
         Act(() => refer.Handle(Reference, User.AccountId(), ReferTo, Reason, cancellationToken), cancellationToken);

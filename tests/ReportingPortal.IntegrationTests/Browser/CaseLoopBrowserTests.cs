@@ -92,6 +92,7 @@ public sealed class CaseLoopBrowserTests
         await page.Locator("#take").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page, "#owner", "Ada Responder");
+        await page.CheckAsync("#Writing-InternalNote");
         await page.FillAsync("#Note", "Called the school's safeguarding lead; they know the family.");
         await page.ClickAsync("form:has(#Note) button[type=submit]");
         await Expect(page, "#notes", "safeguarding lead");

@@ -107,8 +107,8 @@ public sealed class CaseHandlingTests
         (await Get<ChangeCaseStatusHandler>().Handle(reference, owner, CaseStatus.New, CancellationToken.None)).Refusal.ShouldBe(CaseRefusal.Invalid);
         (await Get<ChangeCaseStatusHandler>().Handle(reference, owner, CaseStatus.Referred, CancellationToken.None)).ShouldBe(CaseActionResult.Done);
         (await Read(reference, owner)).Case.Status.ShouldBe(CaseStatus.Referred);
-        (await Get<CloseCaseHandler>().Handle(reference, owner, "NotAnOutcome", CancellationToken.None)).Refusal.ShouldBe(CaseRefusal.Invalid);
-        (await Get<CloseCaseHandler>().Handle(reference, owner, "SupportGiven", CancellationToken.None)).ShouldBe(CaseActionResult.Done);
+        (await Get<CloseCaseHandler>().Handle(reference, owner, "NotAnOutcome", shareOutcome: false, CancellationToken.None)).Refusal.ShouldBe(CaseRefusal.Invalid);
+        (await Get<CloseCaseHandler>().Handle(reference, owner, "SupportGiven", shareOutcome: true, CancellationToken.None)).ShouldBe(CaseActionResult.Done);
         var closed = (await Read(reference, owner)).Case;
         (await Get<ChangeCaseStatusHandler>().Handle(reference, owner, CaseStatus.InProgress, CancellationToken.None)).Refusal.ShouldBe(CaseRefusal.Conflict);
         (await Get<ReopenCaseHandler>().Handle(reference, owner, CancellationToken.None)).ShouldBe(CaseActionResult.Done);
@@ -117,7 +117,9 @@ public sealed class CaseHandlingTests
         closed.Status.ShouldBe(CaseStatus.Closed);
         closed.Outcome.ShouldBe("SupportGiven");
         closed.ClosedAt.ShouldNotBeNull();
+        closed.OutcomeShared.ShouldBeTrue();
         reopened.Status.ShouldBe(CaseStatus.InProgress);
+        reopened.OutcomeShared.ShouldBeFalse("a reopened case has no outcome to tell");
         reopened.Outcome.ShouldBeNull();
         reopened.ClosedAt.ShouldBeNull();
         (await StoredAudit.For(reference)).Select(line => (line.Action, line.Detail)).ShouldBe(

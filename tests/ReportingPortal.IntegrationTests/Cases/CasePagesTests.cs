@@ -106,7 +106,7 @@ public sealed class CasePagesTests
             closed.QuerySelector("#status")!.TextContent.ShouldBe("Closed");
             closed.QuerySelector("#outcome")!.TextContent.ShouldBe("Support given");
             ShouldBeBackOnTheCase(await Press(secondSession, reference, "Reopen"), reference);
-            ShouldBeBackOnTheCase(await Press(secondSession, reference, "Note", ("Note", "Spoke with the club's safeguarding lead.")), reference);
+            ShouldBeBackOnTheCase(await Press(secondSession, reference, "Write", ("Writing", "InternalNote"), ("Note", "Spoke with the club's safeguarding lead.")), reference);
             var (_, noted) = await Open(firstSession, reference);
             noted.QuerySelector("#status")!.TextContent.ShouldBe("In progress");
             noted.QuerySelector("#notes")!.TextContent.ShouldContain("Spoke with the club's safeguarding lead.");
@@ -128,6 +128,107 @@ public sealed class CasePagesTests
             AuditAction.CaseReopened, AuditAction.NoteAdded, AuditAction.CaseReferred,
         ]);
         actions.ShouldContain(AuditAction.CaseViewed);
+    }
+
+    [Test]
+    public async Task AResponderWritesToTheReporterThroughTheCasePageAndANoteStaysInternal()
+    {
+        var reference = await NewCase("Someone at the park films children.");
+        var (responder, session) = await SignedIn(("child-welfare", QueueRole.Responder));
+        const string message = "Thank you for telling us. Which park was it?";
+        const string note = "Asked the reporter which park; police not yet told.";
+        using (session)
+        {
+            ShouldBeBackOnTheCase(await Press(session, reference, "Take"), reference);
+            ShouldBeBackOnTheCase(await Press(session, reference, "Write", ("Writing", "MessageToReporter"), ("Note", $"  {message}\u200B ")), reference);
+            ShouldBeBackOnTheCase(await Press(session, reference, "Write", ("Writing", "InternalNote"), ("Note", note)), reference);
+            await TheReporterAnswers(reference, "The one by the river.", "https://park.example/photos");
+
+            var (_, page) = await Open(session, reference);
+
+            var toReporter = page.QuerySelectorAll("#conversation li.to-reporter").ShouldHaveSingleItem();
+            toReporter.QuerySelector(".multiline")!.TextContent.ShouldBe(message);
+            toReporter.TextContent.ShouldContain("To the reporter");
+            toReporter.TextContent.ShouldContain(responder.DisplayName);
+            toReporter.TextContent.ShouldContain("Not read yet.");
+            var fromReporter = page.QuerySelectorAll("#conversation li.from-reporter").ShouldHaveSingleItem();
+            fromReporter.TextContent.ShouldContain("From the reporter");
+            fromReporter.TextContent.ShouldContain("The one by the river.");
+            fromReporter.QuerySelector(".plain-values li")!.TextContent.ShouldBe("https://park.example/photos");
+            page.QuerySelectorAll("a").ShouldNotContain(link => (link.GetAttribute("href") ?? "").Contains("park.example"),
+                "the reporter's links are shown as text, never as links");
+            page.QuerySelector("#conversation")!.TextContent.ShouldNotContain(note);
+            page.QuerySelectorAll("#notes li.internal-note").ShouldHaveSingleItem().TextContent.ShouldContain(note);
+            page.QuerySelector("#notes")!.TextContent.ShouldNotContain(message);
+
+            await using (var connection = await TestDatabase.Open())
+                await connection.ExecuteAsync("""
+                    update case_messages set read_at = now() where direction = 'ToReporter'
+                      and report_id = (select id from reports where reference = @reference)
+                    """, new { reference });
+            var (_, read) = await Open(session, reference);
+            read.QuerySelector("#conversation li.to-reporter")!.TextContent.ShouldContain("Read by the reporter on ");
+        }
+
+        await using var database = await TestDatabase.Open();
+        var stored = await database.QuerySingleAsync<(string Direction, long? Author, string Body)>("""
+            select m.direction, m.author_account_id, m.body from case_messages m join reports r on r.id = m.report_id
+            where r.reference = @reference and m.direction = 'ToReporter'
+            """, new { reference });
+        stored.ShouldBe(("ToReporter", responder.Id, message));
+        var audit = await StoredAudit.For(reference);
+        audit.Where(line => line.Action == AuditAction.MessageSentToReporter).ShouldHaveSingleItem()
+            .ShouldBe(new StoredAudit.Line(AuditAction.MessageSentToReporter, responder.Id, null, null));
+        audit.ShouldContain(line => line.Action == AuditAction.NoteAdded);
+    }
+
+    [Test]
+    public async Task ClosingWithTellTheReporterTheOutcomeIsStoredReopeningTakesItBackAndAClosedCaseSendsTheReporterNothing()
+    {
+        var reference = await NewCase("A neighbour shows a child videos that scare her.");
+        var (_, session) = await SignedIn(("child-welfare", QueueRole.Responder));
+        using (session)
+        {
+            ShouldBeBackOnTheCase(await Press(session, reference, "Close", ("Outcome", "SupportGiven"), ("ShareOutcome", "true")), reference);
+            (await OutcomeShared(reference)).ShouldBeTrue();
+            var (_, closed) = await Open(session, reference);
+            closed.QuerySelector("#outcome-shared")!.TextContent.ShouldStartWith("Yes");
+            closed.QuerySelector("#Writing-MessageToReporter").ShouldBeNull("a closed case offers no message to the reporter");
+            closed.QuerySelector("#Writing-InternalNote").ShouldNotBeNull();
+
+            var refused = await Press(session, reference, "Write", ("Writing", "MessageToReporter"), ("Note", "Are you safe now?"));
+            refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await Problem(refused)).ShouldBe("This case is closed: reopen it before writing to the reporter. Your message was not sent.");
+
+            ShouldBeBackOnTheCase(await Press(session, reference, "Reopen"), reference);
+            (await OutcomeShared(reference)).ShouldBeFalse();
+            ShouldBeBackOnTheCase(await Press(session, reference, "Close", ("Outcome", "SupportGiven")), reference);
+            (await OutcomeShared(reference)).ShouldBeFalse("the box was not ticked");
+            (await Open(session, reference)).Page.QuerySelector("#outcome-shared")!.TextContent.ShouldStartWith("No");
+        }
+
+        await using var connection = await TestDatabase.Open();
+        (await connection.ExecuteScalarAsync<long>("""
+            select count(*) from case_messages m join reports r on r.id = m.report_id where r.reference = @reference
+            """, new { reference })).ShouldBe(0);
+        (await StoredAudit.For(reference)).ShouldNotContain(line => line.Action == AuditAction.MessageSentToReporter);
+    }
+
+    private static async Task<bool> OutcomeShared(string reference)
+    {
+        await using var connection = await TestDatabase.Open();
+        return await connection.ExecuteScalarAsync<bool>(
+            "select c.outcome_shared from cases c join reports r on r.id = c.report_id where r.reference = @reference", new { reference });
+    }
+
+    /// <summary>The reporter's answer, written straight to the database as the reporter's pages store it.</summary>
+    private static async Task TheReporterAnswers(string reference, string body, string url)
+    {
+        await using var connection = await TestDatabase.Open();
+        await connection.ExecuteAsync("""
+            insert into case_messages (report_id, direction, body, urls)
+            select id, 'FromReporter', @body, array[@url] from reports where reference = @reference
+            """, new { reference, body, url });
     }
 
     private static bool IsReferral(MimeKit.MimeMessage message, string reference) =>
@@ -208,7 +309,10 @@ public sealed class CasePagesTests
         using (session)
         {
             var badStatus = await Press(session, reference, "Status", ("NewStatus", "Nonsense"));
-            var emptyNote = await Press(session, reference, "Note", ("Note", "   "));
+            var emptyNote = await Press(session, reference, "Write", ("Writing", "InternalNote"), ("Note", "   "));
+            var emptyMessage = await Press(session, reference, "Write", ("Writing", "MessageToReporter"), ("Note", "\u200B"));
+            var notChosen = await Press(session, reference, "Write", ("Note", "Is this a note or a message?"));
+            var badChoice = await Press(session, reference, "Write", ("Writing", "Shout"), ("Note", "Hello"));
             var badOutcome = await Press(session, reference, "Close", ("Outcome", "Forgotten"));
             var badQueue = await Press(session, reference, "Refer", ("ReferTo", "nowhere"), ("Reason", "Because."));
             var badOwner = await Press(session, reference, "Reassign", ("NewOwner", "not-a-number"));
@@ -217,6 +321,9 @@ public sealed class CasePagesTests
                      {
                          (badStatus, "The form was not understood. Choose from the lists and try again."),
                          (emptyNote, "Write the note before adding it."),
+                         (emptyMessage, "Write the message before sending it."),
+                         (notChosen, "Choose whether this is an internal note or a message to the reporter."),
+                         (badChoice, "The form was not understood. Choose from the lists and try again."),
                          (badOutcome, "Choose one of the outcomes in the list."),
                          (badQueue, "Choose one of the queues in the list."),
                          (badOwner, "The form was not understood. Choose from the lists and try again."),
@@ -244,8 +351,8 @@ public sealed class CasePagesTests
         foreach (var path in gets)
             ((int)(await session.Get(path)).StatusCode).ShouldBeLessThan(500, path);
 
-        string[] handlers = ["Take", "Reassign", "Status", "Close", "Reopen", "Note", "Refer", "Bogus", "%00"];
-        (string Name, string Value)[] odd = [("NewOwner", "-1"), ("NewStatus", "Closed"), ("Outcome", longText), ("Note", "\u0000"), ("ReferTo", "child-welfare"), ("Reason", "")];
+        string[] handlers = ["Take", "Reassign", "Status", "Close", "Reopen", "Write", "Refer", "Bogus", "%00"];
+        (string Name, string Value)[] odd = [("NewOwner", "-1"), ("NewStatus", "Closed"), ("Outcome", longText), ("Writing", "MessageToReporter"), ("Note", "\u0000"), ("ReferTo", "child-welfare"), ("Reason", "")];
         foreach (var handler in handlers)
         {
             var response = await Press(session, reference, handler, odd);
