@@ -3,6 +3,7 @@ using ReportingPortal.Core.Accounts;
 using ReportingPortal.Core.Audit;
 using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Core.Reports;
@@ -15,7 +16,7 @@ public static class PortalCoreServiceCollectionExtensions
 {
     /// <summary>
     /// What the web site, the worker and the tests share: storage and migrations, reports, forwarding, mail, help
-    /// numbers, cases and their audit log, console sessions and the Hangfire client. The job server itself is added by <see cref="JobsServiceCollectionExtensions.AddJobServer"/>.
+    /// numbers, cases and their audit log, the reporter's way back, console sessions and the Hangfire client. The job server itself is added by <see cref="JobsServiceCollectionExtensions.AddJobServer"/>.
     /// </summary>
     public static IServiceCollection AddPortalCore(this IServiceCollection services)
     {
@@ -30,6 +31,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddAccounts();
         services.AddAudit();
         services.AddCases();
+        services.AddFollowUp();
         return services;
     }
 }

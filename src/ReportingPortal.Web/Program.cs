@@ -7,6 +7,7 @@ using ReportingPortal.Web.Errors;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Web.Localization;
 using ReportingPortal.Web.Accounts;
+using ReportingPortal.Web.FollowUp;
 using ReportingPortal.Core.Storage;
 
 var command = AddAdministratorCommand.IsRequested(args) ? AddAdministratorCommand.Parse(args) : null;
@@ -61,6 +62,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks(Routes.Health);
 app.MapLanguageChoice();
+app.MapQuickExit();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets().RequireConsoleAccount();
 app.MapCaptcha().RequireRateLimiting(RateLimitPolicies.Challenges);

@@ -12,6 +12,11 @@ public static class Routes
     public const string Learn = "/learn";
     public const string LearnForChildren = "/learn/children";
     public const string Help = "/help";
+    public const string FollowUp = "/follow-up";
+    public const string FollowUpReport = "/follow-up/report";
+
+    /// <summary>Where the quick exit goes first: it ends a reporter's session, then leaves for QuickExit:Url.</summary>
+    public const string Exit = "/exit";
     public const string Error = "/error";
     public const string Language = "/language/{code}";
     public const string CaptchaChallenge = "/captcha/challenge";

@@ -90,6 +90,7 @@ public sealed class Portal : IAsyncDisposable
             ["RateLimits__UnverifiedReports__PermitLimit"] = "100000",
             ["RateLimits__Challenges__PermitLimit"] = "100000",
             ["RateLimits__Guesses__PermitLimit"] = "100000",
+            ["RateLimits__UnverifiedGuesses__PermitLimit"] = "100000",
             ["Delivery__FirstRetryAfter"] = "00:00:00.500",
             ["Delivery__MaxRetryAfter"] = "00:00:01",
             ["Logging__LogLevel__Default"] = "Information",

@@ -166,6 +166,56 @@ public sealed class PortalSession : IDisposable
         return await Post("/console/sign-out", fields);
     }
 
+    /// <summary>Opens "Check or add to your report" and fills in the reference and code, with a solved captcha unless <paramref name="solveCaptcha"/> is false.</summary>
+    public async Task<Dictionary<string, string>> FillFollowUp(string reference, string accessCode, bool solveCaptcha = true)
+    {
+        var (response, page) = await GetPage("/follow-up");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fields = HiddenFields(page);
+        fields["Reference"] = reference;
+        fields["AccessCode"] = accessCode;
+        if (solveCaptcha)
+            fields["altcha"] = await SolveCaptcha(page);
+        return fields;
+    }
+
+    /// <summary>Types the reference and access code on /follow-up and sends them once.</summary>
+    public async Task<HttpResponseMessage> OpenFollowUp(string reference, string accessCode, bool solveCaptcha = true) =>
+        await Post("/follow-up", await FillFollowUp(reference, accessCode, solveCaptcha));
+
+    /// <summary>Opens the report with its reference and code, which must work, and reads the reporter's page.</summary>
+    public async Task<IHtmlDocument> OpenReportAgain(string reference, string accessCode)
+    {
+        var opened = await OpenFollowUp(reference, accessCode);
+        opened.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await opened.Content.ReadAsStringAsync());
+        opened.Headers.Location!.ToString().ShouldBe("/follow-up/report");
+        var (response, page) = await GetPage("/follow-up/report");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return page;
+    }
+
+    /// <summary>Sends the reply form of the reporter's page with this text and these links.</summary>
+    public async Task<HttpResponseMessage> ReplyOnFollowUp(string message, string urls = "")
+    {
+        var (response, page) = await GetPage("/follow-up/report");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var form = page.QuerySelector("#reply-form").ShouldNotBeNull("the report is open for replies");
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(input => input.Name!, input => input.Value);
+        fields["Reply.Message"] = message;
+        fields["Reply.Urls"] = urls;
+        return await Post("/follow-up/report", fields);
+    }
+
+    /// <summary>Presses "Leave" on the reporter's page.</summary>
+    public async Task<HttpResponseMessage> LeaveFollowUp()
+    {
+        var (response, page) = await GetPage("/follow-up/report");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var form = page.QuerySelector("form.leave-form").ShouldNotBeNull();
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(input => input.Name!, input => input.Value);
+        return await Post(form.GetAttribute("action")!, fields);
+    }
+
     public void Dispose() => _client.Dispose();
 }
 

@@ -147,14 +147,6 @@ public sealed class DeadlineReminderJob(
         return reminders.Count;
     }
 
-    /// <summary>The owner while someone owns the case; otherwise every address of its queues, each once.</summary>
-    private IEnumerable<(string? Queue, string Address)> Recipients(Reminder reminder)
-    {
-        if (reminder.OwnerEmail is not null)
-            return [(null, reminder.OwnerEmail)];
-        return reminder.Queues
-            .SelectMany(name => forwarding.Value.Queues.Where(queue => queue.Name == name))
-            .SelectMany(queue => queue.Addresses.Select(address => ((string?)queue.Name, address)))
-            .DistinctBy(recipient => recipient.address.ToLowerInvariant());
-    }
+    private IReadOnlyList<(string? Queue, string Address)> Recipients(Reminder reminder) =>
+        CaseRecipients.For(reminder.OwnerEmail, reminder.Queues, forwarding.Value);
 }

@@ -49,6 +49,13 @@ public sealed class ReceiptCodes
         return string.Join('-', characters.Chunk(4).Select(group => new string(group)));
     }
 
+    /// <summary>Whether the input, once normalised, can be an access code at all: sixteen characters of the alphabet.</summary>
+    public static bool IsAccessCode(string? typed) =>
+        typed is { Length: <= 64 } && NormaliseAccessCode(typed) is { Length: AccessCodeCharacters } code && IsCodeText(code);
+
+    /// <summary>Whether every character is one of the alphabet's (upper case, no I, L, O or U).</summary>
+    public static bool IsCodeText(string value) => value.All(character => Alphabet.Contains(character, StringComparison.Ordinal));
+
     public byte[] HashAccessCode(string accessCode) =>
         HMACSHA256.HashData(_hashKey, Encoding.ASCII.GetBytes(NormaliseAccessCode(accessCode)));
 

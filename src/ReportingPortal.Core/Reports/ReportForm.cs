@@ -38,7 +38,7 @@ public sealed class ReportForm
     /// <summary>How the acknowledgement may look in the reporter's inbox; none is sent when not safe.</summary>
     public EmailWording? EmailWording { get; set; }
 
-    public bool IsFromAChild => ReporterRole is Reports.ReporterRole.ChildAboutThemselves or Reports.ReporterRole.ChildAboutSomeoneElse;
+    public bool IsFromAChild => ReporterRole?.IsChild() == true;
 
     /// <summary>Cleans every typed field before it is checked and stored (see <see cref="PlainText"/>).</summary>
     public void Clean()

@@ -23,11 +23,7 @@ public sealed class ReportFormValidator : AbstractValidator<ReportForm>
         });
         RuleSet(ReportSteps.Where, () =>
         {
-            RuleFor(form => form.Urls)
-                .Must(urls => ReportForm.Links(urls).Count <= ReportForm.MaxUrls)
-                .WithMessage(form => Say(form, "Validation.Urls.TooMany", ReportForm.MaxUrls))
-                .Must(urls => ReportForm.Links(urls).All(ReportForm.IsWebAddress))
-                .WithMessage(form => Say(form, "Validation.Urls.Format"));
+            RuleFor(form => form.Urls).AreLinks(Say);
             RuleFor(form => form.Platform).MaximumLength(ReportForm.MaxShortTextLength)
                 .WithMessage(form => Say(form, "Validation.TooLong", ReportForm.MaxShortTextLength));
             RuleFor(form => form.Usernames).MaximumLength(ReportForm.MaxUsernamesLength)

@@ -20,8 +20,11 @@ public sealed class RateLimitOptions
     /// <summary>Captcha challenges fetched.</summary>
     public RateLimit Challenges { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(10) };
 
-    /// <summary>Attempts at something secret: operator sign-in (and any code lookup).</summary>
+    /// <summary>Attempts at something secret: console sign-in and access codes.</summary>
     public RateLimit Guesses { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) };
 
-    public IEnumerable<RateLimit> All() => [Reports, ReportSteps, UnverifiedReports, Challenges, Guesses];
+    /// <summary>Access-code attempts sent without a solved captcha (no JavaScript): a stricter limit on top of <see cref="Guesses"/>.</summary>
+    public RateLimit UnverifiedGuesses { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromHours(1) };
+
+    public IEnumerable<RateLimit> All() => [Reports, ReportSteps, UnverifiedReports, Challenges, Guesses, UnverifiedGuesses];
 }

@@ -6,12 +6,14 @@ namespace ReportingPortal.Web.RateLimiting;
 /// <summary>
 /// The limits on sending reports, per client: every report sent, and the stricter one for reports accepted without a
 /// solved captcha (no JavaScript) or that look automated. Whether a post sends a report, and how it looks, is known
-/// only once the form has been read, so the page asks these limiters rather than an endpoint's policy.
+/// only once the form has been read, so the page asks these limiters rather than an endpoint's policy. The same goes
+/// for access codes typed without a solved captcha.
 /// </summary>
 public sealed class ReportLimits(ClientKeys clients, IOptions<RateLimitOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _sent = PerClient(() => options.Value.Reports);
     private readonly PartitionedRateLimiter<string> _unverified = PerClient(() => options.Value.UnverifiedReports);
+    private readonly PartitionedRateLimiter<string> _unverifiedGuesses = PerClient(() => options.Value.UnverifiedGuesses);
 
     /// <summary>A report sent, whether it is stored or refused for its captcha: true when this client may send one more;
     /// otherwise how long until it may.</summary>
@@ -19,6 +21,9 @@ public sealed class ReportLimits(ClientKeys clients, IOptions<RateLimitOptions> 
 
     /// <summary>A report without a solved captcha, or that looks automated, on top of <see cref="TrySend"/>.</summary>
     public bool TrySendUnverified(HttpContext context, out TimeSpan? retryAfter) => TryAcquire(_unverified, context, out retryAfter);
+
+    /// <summary>An access code typed without a solved captcha, on top of the endpoint's guess limit.</summary>
+    public bool TryGuessUnverified(HttpContext context, out TimeSpan? retryAfter) => TryAcquire(_unverifiedGuesses, context, out retryAfter);
 
     private bool TryAcquire(PartitionedRateLimiter<string> limiter, HttpContext context, out TimeSpan? retryAfter)
     {
@@ -35,5 +40,6 @@ public sealed class ReportLimits(ClientKeys clients, IOptions<RateLimitOptions> 
     {
         _sent.Dispose();
         _unverified.Dispose();
+        _unverifiedGuesses.Dispose();
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.Net.Http.Headers;
 using Npgsql;
 using ReportingPortal.Core.Configuration;
 using ReportingPortal.Web.Accounts;
+using ReportingPortal.Web.FollowUp;
 
 namespace ReportingPortal.Web.Security;
 
@@ -18,8 +19,9 @@ public static class SecurityServiceCollectionExtensions
     public const string AntiforgeryCookie = "rp-antiforgery";
     public const string ReceiptCookie = "rp-receipt";
     public const string ResendCookie = "rp-resend";
+    public const string FollowUpCookie = "rp-follow-up";
 
-    /// <summary>Trusted proxies, HSTS, Data Protection keys shared through the database, and the portal's only cookies: antiforgery, the receipt hand-over, the same-browser resend window and the console's.</summary>
+    /// <summary>Trusted proxies, HSTS, Data Protection keys shared through the database, and the portal's only cookies: antiforgery, the receipt hand-over, the same-browser resend window, a reporter's follow-up session and the console's.</summary>
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services)
     {
         services.AddValidatedOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section)
@@ -43,6 +45,7 @@ public static class SecurityServiceCollectionExtensions
             options.Cookie = new PortalCookie(AntiforgeryCookie, requests));
         services.AddOptions<CookieTempDataProviderOptions>().Configure<IHttpContextAccessor>((options, requests) =>
             options.Cookie = new PortalCookie(ReceiptCookie, requests));
+        services.AddSingleton<ReporterCookie>();
         services.AddOptions<CookieAuthenticationOptions>(ConsoleAuthentication.Scheme)
             .Configure<IHttpContextAccessor>((options, requests) => options.Cookie = new PortalCookie(ConsoleAuthentication.CookieName, requests));
         return services;

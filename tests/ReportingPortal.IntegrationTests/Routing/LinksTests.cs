@@ -26,6 +26,13 @@ public sealed class LinksTests
                     chosen.StatusCode.ShouldBe(HttpStatusCode.Redirect, href);
                     chosen.Headers.Location!.OriginalString.ShouldBe(path, href);
                 }
+                // The quick exit leaves the portal for the neutral site.
+                else if (href == Routes.Exit)
+                {
+                    var exit = await visitor.Client.GetAsync(href);
+                    exit.StatusCode.ShouldBe(HttpStatusCode.SeeOther, href);
+                    exit.Headers.Location!.IsAbsoluteUri.ShouldBeTrue(href);
+                }
                 else if (seen.Add(href))
                 {
                     toVisit.Enqueue(href);
@@ -35,6 +42,7 @@ public sealed class LinksTests
 
         seen.ShouldContain(Routes.Report);
         seen.ShouldContain(Routes.Help);
+        seen.ShouldContain(Routes.FollowUp);
         seen.ShouldContain(Routes.Learn);
         seen.ShouldContain(path => path.StartsWith(Routes.LearnForChildren + "/", StringComparison.Ordinal));
     }

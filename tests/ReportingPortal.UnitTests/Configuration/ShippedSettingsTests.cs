@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using ReportingPortal.Core.Acknowledgements;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
@@ -29,6 +30,7 @@ public sealed class ShippedSettingsTests
         Section<ReceiptOptions>(ReceiptOptions.Section),
         Section<SignalsOptions>(SignalsOptions.Section),
         Section<QuickExitOptions>(QuickExitOptions.Section),
+        Section<FollowUpOptions>(FollowUpOptions.Section),
         Section<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section),
     ];
 
