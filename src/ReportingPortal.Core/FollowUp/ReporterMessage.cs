@@ -1,3 +1,5 @@
+using ReportingPortal.Core.Cases;
+
 namespace ReportingPortal.Core.FollowUp;
 
 /// <summary>A message as the reporter sees it: from "the team" or from them, never a responder's name.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Cases;
+using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Web.Accounts;
 
@@ -17,6 +18,7 @@ namespace ReportingPortal.Web.Cases;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class CaseModel(
     CaseQuery query,
+    ReporterViewQuery reporterViews,
     TakeCaseHandler take,
     ReassignCaseHandler reassign,
     ChangeCaseStatusHandler changeStatus,
@@ -39,6 +41,9 @@ public sealed class CaseModel(
     [BindProperty] public string? Reason { get; set; }
 
     public CaseView Case { get; private set; } = null!;
+
+    /// <summary>What the reporter sees when they open the report with its access code, in the report's language.</summary>
+    public ReporterView ReporterSees { get; private set; } = null!;
 
     /// <summary>Why the last action was refused, as a key of the console's wording.</summary>
     public string? Problem { get; private set; }
@@ -114,6 +119,8 @@ public sealed class CaseModel(
         if (await query.Read(Reference, User.AccountId(), audit, cancellationToken) is not { } view)
             return NotFound();
         Case = view;
+        ReporterSees = await reporterViews.Read(view.Report.Id, markRead: false, cancellationToken)
+                       ?? throw new InvalidOperationException("A case's report could not be read back for the reporter's view.");
         return null;
     }
 }

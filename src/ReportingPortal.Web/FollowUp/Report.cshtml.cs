@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using ReportingPortal.Core.FollowUp;
+using ReportingPortal.Web.Errors;
 using ReportingPortal.Web.RateLimiting;
 
 namespace ReportingPortal.Web.FollowUp;
@@ -16,7 +17,8 @@ public sealed class ReportModel(
     ReporterSessions sessions,
     ReporterCookie cookie,
     ReporterViewQuery views,
-    AddReporterMessageHandler replies)
+    AddReporterMessageHandler replies,
+    ILogger<ReportModel> logger)
     : PageModel
 {
     public ReporterView View { get; private set; } = null!;
@@ -59,8 +61,16 @@ public sealed class ReportModel(
 
     public async Task<IActionResult> OnPostLeaveAsync(CancellationToken cancellationToken)
     {
-        await sessions.End(cookie.Read(HttpContext), cancellationToken);
+        // The cookie goes even when the database is away: the session then ends when idle.
         cookie.Delete(HttpContext);
+        try
+        {
+            await sessions.End(cookie.Read(HttpContext), cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseUnavailable.Is(exception))
+        {
+            logger.LogWarning("A reporter's session could not be ended on leaving ({Failure}); it ends when idle", exception.GetType().Name);
+        }
         return SeeOther(Routes.FollowUp + "?left=true");
     }
 

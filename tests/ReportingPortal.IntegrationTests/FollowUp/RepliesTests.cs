@@ -126,7 +126,7 @@ public sealed class RepliesTests
         await using (var services = PortalServices.For(_portal))
         {
             (await services.GetRequiredService<TakeCaseHandler>().Handle(receipt.Reference, owner.Id, CancellationToken.None)).Succeeded.ShouldBeTrue();
-            (await services.GetRequiredService<CloseCaseHandler>().Handle(receipt.Reference, owner.Id, "ContentRemoved", CancellationToken.None)).Succeeded.ShouldBeTrue();
+            (await services.GetRequiredService<CloseCaseHandler>().Handle(receipt.Reference, owner.Id, "ContentRemoved", shareOutcome: false, CancellationToken.None)).Succeeded.ShouldBeTrue();
         }
 
         var (_, closed) = await reporter.GetPage("/follow-up/report");
