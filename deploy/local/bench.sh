@@ -138,7 +138,7 @@ sql "create database $database" postgres
 log "building the site, the worker and the load generator (Release)"
 for project in src/ReportingPortal.Web/ReportingPortal.Web.csproj src/ReportingPortal.Worker/ReportingPortal.Worker.csproj \
         tests/ReportingPortal.Benchmarks/ReportingPortal.Benchmarks.csproj; do
-    dotnet build "$repo/$project" -c Release -nologo -v quiet >/dev/null
+    child dotnet build "$repo/$project" -c Release -nologo -v quiet >/dev/null
 done
 bench() { child dotnet "$repo/tests/ReportingPortal.Benchmarks/bin/Release/net10.0/ReportingPortal.Benchmarks.dll" "$@"; }
 
@@ -191,23 +191,28 @@ stop_site() {
     site_pid=
 }
 
-# start_workers N: N worker processes (the job server, the mail dispatcher), each as a deployment starts it.
+# start_workers N: N worker processes (the job server, the mail dispatcher) started together, each as a
+# deployment starts it; returns when every one says it started.
 start_workers() {
-    local n pid log_file
+    local n pid log_files=() started
     for n in $(seq 1 "$1"); do
         worker_starts=$((worker_starts + 1))
-        log_file="$work/worker$worker_starts.log"
+        log_files+=("$work/worker$worker_starts.log")
         env "${settings[@]}" DOTNET_ENVIRONMENT=Production \
-            dotnet "$repo/src/ReportingPortal.Worker/bin/Release/net10.0/ReportingPortal.Worker.dll" > "$log_file" 2>&1 &
-        pid=$!
-        worker_pids+=("$pid")
-        for _ in $(seq 1 240); do
-            grep -q "Application started" "$log_file" 2>/dev/null && break
-            kill -0 "$pid" 2>/dev/null || { cat "$log_file" >&2; log "worker $n stopped during start-up"; exit 1; }
-            sleep 0.25
-        done
-        grep -q "Application started" "$log_file" || { log "worker $n did not start"; exit 1; }
+            dotnet "$repo/src/ReportingPortal.Worker/bin/Release/net10.0/ReportingPortal.Worker.dll" > "${log_files[-1]}" 2>&1 &
+        worker_pids+=("$!")
     done
+    for _ in $(seq 1 240); do
+        started=0
+        for n in "${!log_files[@]}"; do
+            grep -q "Application started" "${log_files[n]}" && started=$((started + 1))
+            pid=${worker_pids[$(( ${#worker_pids[@]} - ${#log_files[@]} + n ))]}
+            kill -0 "$pid" 2>/dev/null || { cat "${log_files[n]}" >&2; log "a worker stopped during start-up"; exit 1; }
+        done
+        [ "$started" -eq "${#log_files[@]}" ] && return 0
+        sleep 0.25
+    done
+    log "the workers did not start in 60 s"; exit 1
 }
 
 stop_workers() {
