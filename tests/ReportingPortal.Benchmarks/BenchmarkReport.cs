@@ -28,7 +28,7 @@ public static class BenchmarkReport
             foreach (var p in new[] { 50, 95, 99 })
             {
                 var target = rate == 100 && p == 95;
-                rows.Add(new($"Acknowledgement latency p{p} at {Get($"ack{rate}_rate"):0}/s for {Get("ack_seconds"):0} s",
+                rows.Add(new($"Acknowledgement latency p{p} at {rate}/s{Offered(Get($"ack{rate}_rate"), rate)} for {Get("ack_seconds"):0} s",
                     Get($"ack{rate}_latency_p{p}_ms"), Get($"raw_steady{rate}_latency_p{p}_ms"), "ms", false,
                     target ? "≤ 2,000 ms" : "", target ? Get($"ack{rate}_latency_p{p}_ms") <= 2000 : null));
             }
@@ -82,7 +82,7 @@ public static class BenchmarkReport
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Scale-out: each backlog is the mail of {Get("drain1_backlog_reports"):N0} and {Get("drain2_backlog_reports"):N0} reports submitted " +
-            $"with no worker running. Both worker processes share this machine's cores with the site, PostgreSQL, the SMTP " +
+            $"with no worker running. Both worker processes share this machine's {Environment.ProcessorCount} cores with the site, PostgreSQL, the SMTP " +
             $"sink and each other, so the two-worker figure shows what a second process on the same database adds here, not " +
             $"the CPU of a second machine: above 1× the database and the mail server leave room for more workers; near 1× " +
             $"the cores are the limit (a second machine would then help) or the workers contend on the database (it would not).");
@@ -106,8 +106,12 @@ public static class BenchmarkReport
         return 0;
     }
 
+    /// <summary>Says so when the load generator, short of CPU, offered visibly less than the rate asked.</summary>
+    private static string Offered(double offered, int rate) =>
+        offered < rate * 0.95 ? string.Create(CultureInfo.InvariantCulture, $" (only {offered:0}/s offered)") : "";
+
     private static string Ratio(double ratio, bool higherIsBetter) =>
-        double.IsPositiveInfinity(ratio) ? "∞" : ratio.ToString(higherIsBetter ? "P0" : "0.0'×'", CultureInfo.InvariantCulture);
+        double.IsPositiveInfinity(ratio) ? "∞" : ratio.ToString(higherIsBetter ? "P0" : "#,0.0'×'", CultureInfo.InvariantCulture);
 
     private static string Format(double value) =>
         double.IsNaN(value) ? "–"
