@@ -1,23 +1,41 @@
 #!/usr/bin/env bash
-# Measures the portal beside the machine's own limits, in one run: pgbench against the submission path,
-# raw MailKit against acknowledgement latency and the mail backlog drain, and a responder's inbox and case page with
-# 100,000 reports in the database. Prints one table and writes it to
-# docs/benchmark-latest.md. Uses its own PostgreSQL cluster in .data/bench-postgres and a fresh database.
+# Measures the portal beside the machine's own limits, in one run, as it is deployed: the web site with its job
+# server off and the worker as its own process. pgbench against the submission path, raw MailKit against the mail
+# backlog drain (one worker process, then two on the same database) and against acknowledgement latency at 100 and
+# 200 reports/s, a responder's inbox and case page with 100,000 reports in the database, and the peak memory of the
+# site and of the worker. Prints one table and writes it to docs/benchmark-latest.md. Uses its own PostgreSQL
+# cluster in .data/bench-postgres and a fresh database.
+#   deploy/local/bench.sh           the full run, about 15 minutes
+#   deploy/local/bench.sh --quick   the same table from smaller phases, about 3 minutes, to check a change
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$repo/deploy/local/lib.sh"
 
+quick=${BENCH_QUICK:-0}
+for arg in "$@"; do
+    case $arg in
+        --quick) quick=1 ;;
+        *) log "usage: deploy/local/bench.sh [--quick]"; exit 2 ;;
+    esac
+done
+if [ "$quick" = 1 ]; then
+    defaults=(2000 200 10 10000 100 10)
+else
+    defaults=(10000 500 60 100000 300 20)
+fi
+
 pg_port=${PORTAL_BENCH_PG_PORT:-5474}
 site_port=${PORTAL_BENCH_SITE_PORT:-5490}
 smtp_port=${PORTAL_BENCH_SMTP_PORT:-2590}
 concurrency=${BENCH_CONCURRENCY:-16}
-submissions=${BENCH_SUBMISSIONS:-10000}
-warmup=${BENCH_WARMUP:-500}
-ack_rate=${BENCH_ACK_RATE:-100}
-ack_seconds=${BENCH_ACK_SECONDS:-30}
-console_reports=${BENCH_CONSOLE_REPORTS:-100000}
-console_requests=${BENCH_CONSOLE_REQUESTS:-300}
+submissions=${BENCH_SUBMISSIONS:-${defaults[0]}}
+warmup=${BENCH_WARMUP:-${defaults[1]}}
+ack_seconds=${BENCH_ACK_SECONDS:-${defaults[2]}}
+console_reports=${BENCH_CONSOLE_REPORTS:-${defaults[3]}}
+console_requests=${BENCH_CONSOLE_REQUESTS:-${defaults[4]}}
+pgbench_seconds=${defaults[5]}
+ack_rates=(100 200)
 smtp_connections=8
 output=${BENCH_OUTPUT:-$repo/docs/benchmark-latest.md}
 
@@ -33,27 +51,96 @@ pg_dir=$(pg_data_dir bench-postgres)
 pg_password=$(secret bench-postgres-password)
 site_pid=
 sink_pid=
+child_pid=
+worker_pids=()
+worker_starts=0
+site_peak_rss_mb=0
+worker_peak_rss_mb=0
+
+# other_processes: the dotnet and PostgreSQL processes this run did not start (another build, test run or cluster),
+# as "N dotnet, M postgres". Ours descend from this script or from our cluster's postmaster.
+other_processes() {
+    ps -eo pid=,ppid=,comm=,args= | awk -v self=$$ -v cluster="$pg_dir" '
+        { parent[$1] = $2; name[$1] = $3; if (index($0, cluster) > 0 && $3 == "postgres") ours[$1] = 1 }
+        END {
+            for (pid in name) {
+                if (name[pid] != "dotnet" && name[pid] != "postgres") continue
+                mine = 0
+                for (p = pid; p > 1 && !mine; p = parent[p]) if (p == self || (p in ours)) mine = 1
+                if (!mine) count[name[pid]]++
+            }
+            printf "%d dotnet, %d postgres\n", count["dotnet"], count["postgres"]
+        }'
+}
+
+# record_peak_rss PID site|worker keeps the highest VmHWM seen for the site or for any worker process.
+record_peak_rss() {
+    local kb mb
+    kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null || true)
+    mb=$(( ${kb:-0} / 1024 ))
+    if [ "$2" = site ]; then
+        [ "$mb" -gt "$site_peak_rss_mb" ] && site_peak_rss_mb=$mb
+    else
+        [ "$mb" -gt "$worker_peak_rss_mb" ] && worker_peak_rss_mb=$mb
+    fi
+    return 0
+}
+
+record_all_peaks() {
+    local pid
+    [ -n "$site_pid" ] && record_peak_rss "$site_pid" site
+    for pid in "${worker_pids[@]}"; do record_peak_rss "$pid" worker; done
+    return 0
+}
+
+stop_process() {
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+
 cleanup() {
     trap - INT TERM EXIT
-    [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null
-    [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
+    local pid
+    [ -n "$child_pid" ] && stop_process "$child_pid"
+    for pid in "${worker_pids[@]}"; do stop_process "$pid"; done
+    [ -n "$site_pid" ] && stop_process "$site_pid"
+    [ -n "$sink_pid" ] && stop_process "$sink_pid"
     [ "${pg_started:-0}" -eq 1 ] && pg_stop "$pg_dir"
     rm -rf "$work"
     return 0
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+
+# child COMMAND...: runs a long step in the background and waits for it, so Ctrl-C or TERM stops it at once.
+child() {
+    local status=0
+    "$@" &
+    child_pid=$!
+    wait "$child_pid" || status=$?
+    child_pid=
+    return "$status"
+}
+
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+others_at_start=$(other_processes)
+log "load average $load_at_start; already running: $others_at_start"
 pg_start "$pg_dir" "$pg_port" "$pg_password"
 
 export PGPASSWORD=$pg_password
 database=reportingportal_bench
+connection_string="Host=127.0.0.1;Port=$pg_port;Database=$database;Username=portal;Password=$pg_password"
 sql() { psql -h 127.0.0.1 -p "$pg_port" -U portal -d "${2:-$database}" -v ON_ERROR_STOP=1 -qtAc "$1"; }
 sql "drop database if exists $database with (force)" postgres
 sql "create database $database" postgres
 
-log "building the site and the load generator (Release)"
-dotnet build "$repo/src/ReportingPortal.Web/ReportingPortal.Web.csproj" -c Release -nologo -v quiet >/dev/null
-dotnet build "$repo/tests/ReportingPortal.Benchmarks/ReportingPortal.Benchmarks.csproj" -c Release -nologo -v quiet >/dev/null
-bench() { dotnet "$repo/tests/ReportingPortal.Benchmarks/bin/Release/net10.0/ReportingPortal.Benchmarks.dll" "$@"; }
+log "building the site, the worker and the load generator (Release)"
+for project in src/ReportingPortal.Web/ReportingPortal.Web.csproj src/ReportingPortal.Worker/ReportingPortal.Worker.csproj \
+        tests/ReportingPortal.Benchmarks/ReportingPortal.Benchmarks.csproj; do
+    child dotnet build "$repo/$project" -c Release -nologo -v quiet >/dev/null
+done
+bench() { child dotnet "$repo/tests/ReportingPortal.Benchmarks/bin/Release/net10.0/ReportingPortal.Benchmarks.dll" "$@"; }
 
 mkdir -p "$work/mail"
 /usr/bin/python3 "$repo/tests/ReportingPortal.Testing/smtp_server.py" "$smtp_port" "$work/mail" > "$work/sink.log" &
@@ -62,57 +149,123 @@ for _ in $(seq 1 100); do grep -q ready "$work/sink.log" && break; sleep 0.1; do
 grep -q ready "$work/sink.log" || { log "the SMTP sink did not start"; exit 1; }
 
 now_ns() { date +%s%N; }
-peak_rss_mb=0
-record_peak_rss() {
-    local kb
-    kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$site_pid/status" 2>/dev/null || echo 0)
-    [ $((kb / 1024)) -gt "$peak_rss_mb" ] && peak_rss_mb=$((kb / 1024))
-    return 0
-}
+pending() { sql "select count(*) from mail_deliveries where status = 'Pending'"; }
 
 # Every submission solves a real ALTCHA challenge that the site verifies, made small (1,000 tries at most) and
 # fixed (the ceiling equals it: thousands of reports a minute would otherwise raise it) so the load generator
 # spends its time on the form, not on proof of work; one client address, so no limits.
 altcha_key=$(head -c 32 /dev/urandom | base64)
+# What the site and the worker share, as a deployment gives both the same settings.
+settings=(
+    ConnectionStrings__Portal="$connection_string"
+    Receipts__SecretKey="$(head -c 32 /dev/urandom | base64)"
+    Console__Address="http://127.0.0.1:$site_port"
+    Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None Smtp__MaxConnections=$smtp_connections
+    Smtp__From="Portal forwards <no-reply@portal.bench>"
+    Jobs__RunServerInWebSite=false
+)
 
-# start_site RUN_JOB_SERVER: the site as operators run it, Release build, Production, its own process.
+# start_site: the web site as operators run it, Release build, Production, its own process, no job server.
 start_site() {
-    ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_URLS="http://127.0.0.1:$site_port" \
-    ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=$database;Username=portal;Password=$pg_password" \
-    Receipts__SecretKey="$(head -c 32 /dev/urandom | base64)" \
-    Console__Address="http://127.0.0.1:$site_port" \
-    Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None Smtp__MaxConnections=$smtp_connections \
-    Smtp__From="Portal forwards <no-reply@portal.bench>" \
-    Jobs__RunServerInWebSite="$1" \
-    Captcha__Provider=altcha Captcha__Altcha__HmacKey="$altcha_key" Captcha__Altcha__MaxNumber=1000 \
-    Captcha__Altcha__MaxNumberCeiling=1000 \
-    RateLimits__Reports__PermitLimit=100000000 RateLimits__ReportSteps__PermitLimit=100000000 \
-    RateLimits__UnverifiedReports__PermitLimit=100000000 \
-    RateLimits__Challenges__PermitLimit=100000000 \
-    dotnet "$repo/src/ReportingPortal.Web/bin/Release/net10.0/ReportingPortal.Web.dll" \
-        --contentRoot "$repo/src/ReportingPortal.Web" > "$work/site.log" 2>&1 &
+    env "${settings[@]}" \
+        ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$site_port" \
+        Captcha__Provider=altcha Captcha__Altcha__HmacKey="$altcha_key" Captcha__Altcha__MaxNumber=1000 \
+        Captcha__Altcha__MaxNumberCeiling=1000 \
+        RateLimits__Reports__PermitLimit=100000000 RateLimits__ReportSteps__PermitLimit=100000000 \
+        RateLimits__UnverifiedReports__PermitLimit=100000000 \
+        RateLimits__Challenges__PermitLimit=100000000 \
+        dotnet "$repo/src/ReportingPortal.Web/bin/Release/net10.0/ReportingPortal.Web.dll" \
+            --contentRoot "$repo/src/ReportingPortal.Web" > "$work/site.log" 2>&1 &
     site_pid=$!
     for _ in $(seq 1 240); do
         curl -fsS -o /dev/null "http://127.0.0.1:$site_port/health" 2>/dev/null && return 0
-        kill -0 "$site_pid" 2>/dev/null || { cat "$work/site.log" >&2; log "the site stopped during start-up"; exit 1; }
+        kill -0 "$site_pid" 2>/dev/null || { cat "$work/site.log" >&2; site_pid=; log "the site stopped during start-up"; exit 1; }
         sleep 0.25
     done
     log "the site did not become healthy"; exit 1
 }
 
 stop_site() {
-    record_peak_rss
-    kill "$site_pid" 2>/dev/null || true
-    wait "$site_pid" 2>/dev/null || true
+    record_peak_rss "$site_pid" site
+    stop_process "$site_pid"
     site_pid=
 }
 
-log "(a) raw limit: pgbench, one-row INSERT of 2 KB per transaction, $concurrency clients"
+# start_workers N: N worker processes (the job server, the mail dispatcher) started together, each as a
+# deployment starts it; returns when every one says it started.
+start_workers() {
+    local n pid log_files=() started
+    for n in $(seq 1 "$1"); do
+        worker_starts=$((worker_starts + 1))
+        log_files+=("$work/worker$worker_starts.log")
+        env "${settings[@]}" DOTNET_ENVIRONMENT=Production \
+            dotnet "$repo/src/ReportingPortal.Worker/bin/Release/net10.0/ReportingPortal.Worker.dll" > "${log_files[-1]}" 2>&1 &
+        worker_pids+=("$!")
+    done
+    for _ in $(seq 1 240); do
+        started=0
+        for n in "${!log_files[@]}"; do
+            grep -q "Application started" "${log_files[n]}" && started=$((started + 1))
+            pid=${worker_pids[$(( ${#worker_pids[@]} - ${#log_files[@]} + n ))]}
+            kill -0 "$pid" 2>/dev/null || { cat "${log_files[n]}" >&2; log "a worker stopped during start-up"; exit 1; }
+        done
+        [ "$started" -eq "${#log_files[@]}" ] && return 0
+        sleep 0.25
+    done
+    log "the workers did not start in 60 s"; exit 1
+}
+
+stop_workers() {
+    local pid
+    for pid in "${worker_pids[@]}"; do
+        record_peak_rss "$pid" worker
+        stop_process "$pid"
+    done
+    worker_pids=()
+}
+
+# wait_for_mail SECONDS: until no email is owed, sampling memory meanwhile; says so when it gives up.
+wait_for_mail() {
+    local tries=$(( $1 * 2 ))
+    for _ in $(seq 1 "$tries"); do
+        record_all_peaks
+        [ "$(pending)" -eq 0 ] && return 0
+        sleep 0.5
+    done
+    log "$(pending) emails still owed after $1 s"
+}
+
+# drain WORKERS PREFIX: submits a backlog with no job server running, then times WORKERS worker processes
+# sending it; the raw limit is MailKit alone sending as many messages over as many connections.
+drain() {
+    local workers=$1 prefix=$2 start emails
+    if [ "$prefix" != drain1 ]; then
+        log "($prefix) another $submissions reports with no worker running"
+        bench submit --url "http://127.0.0.1:$site_port" --concurrency "$concurrency" --count "$submissions" --warmup 0 \
+            --results "$work/$prefix-submissions" >/dev/null || log "some submissions failed"
+    fi
+    echo "${prefix}_workers=$workers" >> "$results"
+    echo "${prefix}_backlog_reports=$(sql "select count(distinct report_id) from mail_deliveries where status = 'Pending'")" >> "$results"
+    echo "${prefix}_backlog_emails=$(pending)" >> "$results"
+    log "($prefix) $workers worker process(es) start on $(pending) owed emails"
+    start=$(now_ns)
+    start_workers "$workers"
+    wait_for_mail 1200
+    bench mail-window --mail-dir "$work/mail" --after "$start" --prefix "$prefix" --results "$results"
+    stop_workers
+    emails=$(sed -n "s/^${prefix}_count=//p" "$results" | tail -n 1)
+    log "($prefix) raw limit: MailKit alone sends $emails messages over $((workers * smtp_connections)) connections"
+    start=$(now_ns)
+    bench raw-mail --host 127.0.0.1 --port "$smtp_port" --count "$emails" --connections $((workers * smtp_connections)) \
+        --prefix "raw_$prefix" --results "$results" >/dev/null
+    bench mail-window --mail-dir "$work/mail" --after "$start" --prefix "raw_${prefix}_window" --results "$results"
+}
+
+log "(a) raw limit: pgbench, one-row INSERT of 2 KB per transaction, $concurrency clients, $pgbench_seconds s"
 sql "create table bench_inserts (id bigint generated always as identity primary key, body text not null, received_at timestamptz not null default now())"
 printf "insert into bench_inserts (body) values ('%s');\n" "$(head -c 4096 /dev/urandom | base64 -w0 | head -c 2048)" > "$work/insert.sql"
-(cd "$work" && "$(pg_bin)/pgbench" -h 127.0.0.1 -p "$pg_port" -U portal -n -c "$concurrency" -j 2 -T 20 \
-    -f "$work/insert.sql" -l --log-prefix="$work/pglog" "$database" > "$work/pgbench.out" 2>&1)
+child "$(pg_bin)/pgbench" -h 127.0.0.1 -p "$pg_port" -U portal -n -c "$concurrency" -j 2 -T "$pgbench_seconds" \
+    -f "$work/insert.sql" -l --log-prefix="$work/pglog" "$database" > "$work/pgbench.out" 2>&1
 tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.out" | tail -n 1)
 echo "pgbench_tps=$tps" >> "$results"
 cat "$work"/pglog.* | awk '{ print $3 / 1000 }' | sort -n > "$work/pgbench.latencies"
@@ -123,47 +276,44 @@ done
 sql "drop table bench_inserts"
 grep pgbench "$results"
 
-log "(b) the submission path: $submissions reports (first $warmup a warm-up), $concurrency at once, job server off"
-start_site false
+log "(b) the submission path: $submissions reports (first $warmup a warm-up), $concurrency at once, no worker running"
+start_site
 bench submit --url "http://127.0.0.1:$site_port" --concurrency "$concurrency" --count "$submissions" --warmup "$warmup" \
     --results "$results" || log "some submissions failed (see above)"
-stop_site
 
-log "(d) the mail backlog: the job server starts on $(sql "select count(*) from reports") reports' owed mail"
-echo "backlog_reports=$(sql "select count(*) from reports")" >> "$results"
-echo "backlog_emails=$(sql "select count(*) from mail_deliveries where status = 'Pending'")" >> "$results"
-drain_start=$(now_ns)
-start_site true
-for _ in $(seq 1 1200); do
-    [ "$(sql "select count(*) from mail_deliveries where status = 'Pending'")" -eq 0 ] && break
-    sleep 0.5
+log "(d) the mail backlog, one worker process, then two on the same database"
+drain 1 drain1
+drain 2 drain2
+
+for rate in "${ack_rates[@]}"; do
+    log "(c) acknowledgement latency at $rate reports/s for $ack_seconds s, site and one worker"
+    start_workers 1
+    bench acknowledgements --url "http://127.0.0.1:$site_port" --rate "$rate" --seconds "$ack_seconds" --mail-dir "$work/mail" \
+        --prefix "ack$rate" --wait 600 --results "$results" || log "some acknowledgements failed or never arrived (see above)"
+    wait_for_mail 600
+    stop_workers
+    log "(c) raw limit: MailKit alone sends one message every $((1000 / rate)) ms over one connection"
+    bench raw-mail --host 127.0.0.1 --port "$smtp_port" --count $((rate * 10)) --rate "$rate" --connections 1 \
+        --prefix "raw_steady$rate" --results "$results"
 done
-bench mail-window --mail-dir "$work/mail" --after "$drain_start" --prefix drain --results "$results"
-emails=$(sed -n 's/^drain_count=//p' "$results" | tail -n 1)
-
-log "(d) raw limit: MailKit alone sends $emails messages over $smtp_connections connections to the same server"
-raw_start=$(now_ns)
-bench raw-mail --host 127.0.0.1 --port "$smtp_port" --count "$emails" --connections $smtp_connections --prefix raw --results "$results"
-bench mail-window --mail-dir "$work/mail" --after "$raw_start" --prefix raw_window --results "$results"
-
-log "(c) acknowledgement latency at $ack_rate reports/s for $ack_seconds s"
-bench acknowledgements --url "http://127.0.0.1:$site_port" --rate "$ack_rate" --seconds "$ack_seconds" --mail-dir "$work/mail" \
-    --results "$results" || log "some acknowledgements failed or never arrived (see above)"
-stop_site
-log "(c) raw limit: MailKit alone sends one message every $((1000 / ack_rate)) ms over one connection"
-bench raw-mail --host 127.0.0.1 --port "$smtp_port" --count $((ack_rate * 10)) --rate "$ack_rate" --connections 1 --prefix raw_steady --results "$results"
 
 existing=$(sql "select count(*) from reports")
 log "(e) the console with $console_reports reports: $((console_reports > existing ? console_reports - existing : 0)) more seeded with their cases, then inbox and case page latency"
-psql -h 127.0.0.1 -p "$pg_port" -U portal -d "$database" -v ON_ERROR_STOP=1 -q \
+child psql -h 127.0.0.1 -p "$pg_port" -U portal -d "$database" -v ON_ERROR_STOP=1 -q \
     -v reports=$((console_reports > existing ? console_reports - existing : 0)) -f "$repo/tests/ReportingPortal.Benchmarks/seed-cases.sql"
-start_site false
 bench console --url "http://127.0.0.1:$site_port" --requests "$console_requests" --warmup 30 --results "$results" \
-    --database "Host=127.0.0.1;Port=$pg_port;Database=$database;Username=portal;Password=$pg_password" \
-    || log "some console pages did not answer 200 (see above)"
+    --database "$connection_string" || log "some console pages did not answer 200 (see above)"
 stop_site
 
-echo "site_peak_rss_mb=$peak_rss_mb" >> "$results"
+load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)
+others_at_end=$(other_processes)
+{
+    echo "site_peak_rss_mb=$site_peak_rss_mb"
+    echo "worker_peak_rss_mb=$worker_peak_rss_mb"
+    echo "quick=$quick"
+    echo "ack_seconds=$ack_seconds"
+} >> "$results"
 machine="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(free -g | awk '/^Mem:/ { print $2 }') GB memory, PostgreSQL $("$(pg_bin)/postgres" --version | awk '{ print $3 }'), .NET $(dotnet --version)"
-bench report --results "$results" --out "$output" --machine "$machine" --note "${BENCH_NOTE:-}"
+bench report --results "$results" --out "$output" --machine "$machine" --note "${BENCH_NOTE:-}" \
+    --load-start "$load_at_start" --load-end "$load_at_end" --others-start "$others_at_start" --others-end "$others_at_end"
 log "written to ${output#"$repo"/}"
