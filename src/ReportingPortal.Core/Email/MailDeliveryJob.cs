@@ -13,7 +13,7 @@ namespace ReportingPortal.Core.Email;
 /// <summary>
 /// A Hangfire job that sends emails the dispatcher handed out. It takes their ids and the hand-out's token only, sends
 /// only those still pending and still holding that token (so a job that starts after its mail was handed out again does
-/// nothing), renews their lease while it works, and records every outcome.
+/// nothing, and so does a second run of the same job), renews their lease while it works, and records every outcome.
 /// </summary>
 public sealed class MailDeliveryJob(
     NpgsqlDataSource database,
@@ -43,7 +43,10 @@ public sealed class MailDeliveryJob(
     public async Task Deliver(long[] deliveryIds, Guid claim, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var (owed, leaseEnds) = await Renew(connection, deliveryIds, claim, cancellationToken);
+        // This run takes the emails under a token of its own: a second run of the same job (Hangfire runs a job at least
+        // once) finds none of them, so two runs never send the same email.
+        var run = Guid.NewGuid();
+        var (owed, leaseEnds) = await Renew(connection, deliveryIds, claim, run, cancellationToken);
         if (owed.Count == 0)
             return;
 
@@ -90,7 +93,7 @@ public sealed class MailDeliveryJob(
             // Waiting for a connection may have taken long: the lease must cover the send that follows.
             if (leaseEnds - DateTime.UtcNow < leaseNeeded)
             {
-                (var stillHeld, leaseEnds) = await Renew(connection, owed.Skip(i).Select(e => e.Id).ToArray(), claim, cancellationToken);
+                (var stillHeld, leaseEnds) = await Renew(connection, owed.Skip(i).Select(e => e.Id).ToArray(), run, run, cancellationToken);
                 held = stillHeld.Select(e => e.Id).ToHashSet();
                 if (!held.Contains(email.Id))
                     continue;
@@ -112,21 +115,21 @@ public sealed class MailDeliveryJob(
     }
 
     /// <summary>
-    /// Extends the lease of those of the emails still pending and still holding this hand-out's token, and returns them
-    /// in the order given, with when the lease ends at the earliest.
+    /// Extends the lease of those of the emails still pending and still holding token <paramref name="held"/>, hands
+    /// them to <paramref name="run"/>, and returns them in the order given, with when the lease ends at the earliest.
     /// </summary>
-    private async Task<(List<OwedEmail> Held, DateTime LeaseEnds)> Renew(NpgsqlConnection connection, long[] deliveryIds, Guid claim,
-        CancellationToken cancellationToken)
+    private async Task<(List<OwedEmail> Held, DateTime LeaseEnds)> Renew(NpgsqlConnection connection, long[] deliveryIds, Guid held,
+        Guid run, CancellationToken cancellationToken)
     {
         var lease = options.Value.ClaimLease;
         var leaseEnds = DateTime.UtcNow + lease;
-        var held = (await connection.QueryAsync<OwedEmail>(new CommandDefinition("""
-            update mail_deliveries set claimed_until = now() + @lease
-            where id = any(@deliveryIds) and claim_token = @claim and status = @Pending
+        var emails = (await connection.QueryAsync<OwedEmail>(new CommandDefinition("""
+            update mail_deliveries set claimed_until = now() + @lease, claim_token = @run
+            where id = any(@deliveryIds) and claim_token = @held and status = @Pending
             returning id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt, attempts
-            """, new { deliveryIds, claim, lease, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken)))
+            """, new { deliveryIds, held, run, lease, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken)))
             .ToDictionary(email => email.Id);
-        return (deliveryIds.Where(held.ContainsKey).Select(id => held[id]).ToList(), leaseEnds);
+        return (deliveryIds.Where(emails.ContainsKey).Select(id => emails[id]).ToList(), leaseEnds);
     }
 
     /// <summary>The case message a notice is about: its topic.</summary>

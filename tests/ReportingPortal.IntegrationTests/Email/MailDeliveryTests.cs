@@ -1,6 +1,10 @@
 using System.Net;
 using Dapper;
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Storage;
@@ -198,9 +202,10 @@ public sealed class MailDeliveryTests
         {
             var reportId = await connection.ExecuteScalarAsync<long>("select id from reports where reference = @Reference", new { receipt.Reference });
             await using var services = PortalServices.For(acceptingOnly);
-            // The job as the dispatcher queued it before an upgrade: the reports' ids only.
-            services.GetRequiredService<IBackgroundJobClient>().Enqueue<MailDeliveryJob>(
-                job => job.Deliver(new[] { reportId }, CancellationToken.None));
+            // The job as the dispatcher queued it before an upgrade: the reports' ids only, in the queue for their priority.
+            services.GetRequiredService<IBackgroundJobClient>().Create(
+                Job.FromExpression<MailDeliveryJob>(job => job.Deliver(new[] { reportId }, CancellationToken.None)),
+                new EnqueuedState(services.GetRequiredService<IOptions<JobsOptions>>().Value.NormalQueue));
         }
 
         await using var worker = await acceptingOnly.StartAnother(processes: PortalProcesses.WorkerOnly);
