@@ -21,6 +21,7 @@ public sealed class MailDispatcher(
     IBackgroundJobClient jobs,
     IOptions<DeliveryOptions> options,
     IOptions<JobsOptions> jobsOptions,
+    IOptions<SmtpOptions> smtp,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
     // Polling rather than LISTEN/NOTIFY: a NOTIFY in each report's transaction would serialise every commit.
@@ -74,7 +75,7 @@ public sealed class MailDispatcher(
                 cancellationToken: cancellationToken))).ToList();
         }
 
-        var batches = MailBatches.From(claimed, settings.EmailsPerJob);
+        var batches = MailBatches.From(claimed, settings.EmailsPerJob, smtp.Value.MaxConnections);
         for (var i = 0; i < batches.Count; i++)
         {
             try

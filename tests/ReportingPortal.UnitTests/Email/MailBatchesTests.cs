@@ -9,8 +9,8 @@ public sealed class MailBatchesTests
 
     private static ClaimedEmail Acknowledgement(long id, Priority priority) => new(id, priority, ToReporter: true);
 
-    private static List<(long[] DeliveryIds, Priority Priority)> Jobs(IEnumerable<ClaimedEmail> claimed, int emailsPerJob) =>
-        MailBatches.From(claimed, emailsPerJob).Select(batch => (batch.DeliveryIds, batch.Priority)).ToList();
+    private static List<(long[] DeliveryIds, Priority Priority)> Jobs(IEnumerable<ClaimedEmail> claimed, int emailsPerJob, int senders = 1) =>
+        MailBatches.From(claimed, emailsPerJob, senders).Select(batch => (batch.DeliveryIds, batch.Priority)).ToList();
 
     [Test]
     public void NothingClaimedMakesNoJob() => MailBatches.From([], emailsPerJob: 50).ShouldBeEmpty();
@@ -55,6 +55,23 @@ public sealed class MailBatchesTests
         var claimed = Enumerable.Range(1, 5).Select(id => Forward(id, Priority.Normal));
 
         Jobs(claimed, emailsPerJob: 2).Select(job => job.DeliveryIds).ShouldBe([[1L, 2L], [3L, 4L], [5L]]);
+    }
+
+    [Test]
+    public void AFewEmailsAreSpreadOverAJobPerSender()
+    {
+        var claimed = Enumerable.Range(1, 10).Select(id => Forward(id, Priority.Normal));
+
+        Jobs(claimed, emailsPerJob: 50, senders: 4).Select(job => job.DeliveryIds)
+            .ShouldBe([[1L, 2L, 3L], [4L, 5L, 6L], [7L, 8L, 9L], [10L]]);
+    }
+
+    [Test]
+    public void ABacklogStillMakesJobsOfAtMostEmailsPerJob()
+    {
+        var claimed = Enumerable.Range(1, 500).Select(id => Forward(id, Priority.Normal));
+
+        Jobs(claimed, emailsPerJob: 50, senders: 8).ShouldAllBe(job => job.DeliveryIds.Length == 50);
     }
 
     [Test]
