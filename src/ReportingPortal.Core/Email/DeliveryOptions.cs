@@ -19,21 +19,22 @@ public sealed class DeliveryOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// Mail handed to a job that has not started on it after this is handed out again. Mail whose sender died
-    /// mid-way is handed out again as soon as its claim expires.
-    /// </summary>
-    public TimeSpan HandOutAgainAfter { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>
-    /// How long a sender holds an email it is sending; longer than one SMTP attempt can take. Mail whose sender
-    /// died is sent again once this has passed.
+    /// How long an email handed to a job stays with that job; the job renews it while it works. Longer than a job
+    /// waits in the queue and one SMTP attempt takes. Mail whose job never ran or died is handed out again once it passes.
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Emails handed out and not yet done, at most, over every worker: enough to keep all senders busy, few enough
+    /// that mail arriving during a backlog (an acknowledgement) is handed out within moments, ahead of the backlog.
+    /// </summary>
+    [Range(1, 100000)]
+    public int MaxHandedOut { get; set; } = 1000;
 
     [Range(1, 5000)]
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>Emails of several reports sent by one job, one after another over one SMTP connection.</summary>
+    /// <summary>Emails sent by one job, one after another.</summary>
     [Range(1, 1000)]
     public int EmailsPerJob { get; set; } = 50;
 }

@@ -22,6 +22,7 @@ public static class EmailServiceCollectionExtensions
             .Validate(options => options.PollInterval > TimeSpan.Zero && options.ClaimLease > TimeSpan.Zero,
                 "Delivery:PollInterval and Delivery:ClaimLease must be positive.");
         services.AddSingleton<MailSender>();
+        services.AddSingleton<SentMailRecorder>();
         services.AddSingleton<AcknowledgementMessage>();
         services.AddSingleton<ReporterNoticeMessage>();
         services.AddSingleton<ReplyNoticeMessage>();

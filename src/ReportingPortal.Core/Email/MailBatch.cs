@@ -2,5 +2,5 @@ using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Core.Email;
 
-/// <summary>The reports one delivery job sends the owed mail of, all of one priority.</summary>
-public sealed record MailBatch(long[] ReportIds, Priority Priority);
+/// <summary>The emails one delivery job sends, in the order it sends them, all of one priority.</summary>
+public sealed record MailBatch(long[] DeliveryIds, Priority Priority);

@@ -6,35 +6,18 @@ namespace ReportingPortal.Core.Email;
 public static class MailBatches
 {
     /// <summary>
-    /// One job per priority, most urgent first, split once a job holds <paramref name="emailsPerJob"/> emails. A
-    /// report's emails stay in one job, which takes the most urgent priority among them.
+    /// One job per priority, most urgent first, split once a job holds <paramref name="emailsPerJob"/> emails, and into
+    /// at least <paramref name="senders"/> jobs when there are that many emails: a job sends one email after another,
+    /// so a small hand-out in one job would leave all but one SMTP connection idle. Within a priority, mail to the
+    /// reporter (they may be waiting at the screen) goes first, then the rest in the order it came.
     /// </summary>
-    public static IReadOnlyList<MailBatch> From(IEnumerable<(long ReportId, Priority Priority)> claimed, int emailsPerJob)
-    {
-        var batches = new List<MailBatch>();
-        var reports = claimed
-            .GroupBy(email => email.ReportId)
-            .Select(report => (ReportId: report.Key, Emails: report.Count(), Priority: report.Min(email => email.Priority)))
-            .OrderBy(report => report.Priority)
-            .ThenBy(report => report.ReportId);
-        foreach (var batch in reports.GroupBy(report => report.Priority))
-        {
-            var reportIds = new List<long>();
-            var emails = 0;
-            foreach (var report in batch)
-            {
-                reportIds.Add(report.ReportId);
-                emails += report.Emails;
-                if (emails >= emailsPerJob)
-                {
-                    batches.Add(new MailBatch(reportIds.ToArray(), batch.Key));
-                    reportIds.Clear();
-                    emails = 0;
-                }
-            }
-            if (reportIds.Count > 0)
-                batches.Add(new MailBatch(reportIds.ToArray(), batch.Key));
-        }
-        return batches;
-    }
+    public static IReadOnlyList<MailBatch> From(IEnumerable<ClaimedEmail> claimed, int emailsPerJob, int senders = 1) =>
+        claimed
+            .OrderBy(email => email.Priority)
+            .ThenBy(email => email.ToReporter ? 0 : 1)
+            .ThenBy(email => email.DeliveryId)
+            .GroupBy(email => email.Priority)
+            .SelectMany(priority => priority.Chunk(Math.Clamp((priority.Count() + senders - 1) / senders, 1, emailsPerJob))
+                .Select(emails => new MailBatch(emails.Select(email => email.DeliveryId).ToArray(), priority.Key)))
+            .ToList();
 }

@@ -11,12 +11,14 @@ using ReportingPortal.Core.Forwarding;
 namespace ReportingPortal.Core.Email;
 
 /// <summary>
-/// A Hangfire job that sends the mail some reports are owed. It takes the reports' ids only, claims each owed
-/// email with a lease so that two runs never send the same one, and records every outcome.
+/// A Hangfire job that sends emails the dispatcher handed out. It takes their ids and the hand-out's token only, sends
+/// only those still pending and still holding that token (so a job that starts after its mail was handed out again does
+/// nothing, and so does a second run of the same job), renews their lease while it works, and records every outcome.
 /// </summary>
 public sealed class MailDeliveryJob(
     NpgsqlDataSource database,
     MailSender sender,
+    SentMailRecorder sentMail,
     AcknowledgementMessage acknowledgements,
     ForwardMessage forwards,
     IOptions<ForwardingOptions> forwarding,
@@ -24,20 +26,27 @@ public sealed class MailDeliveryJob(
     ReporterNoticeMessage reporterNotices,
     ReplyNoticeMessage replyNotices,
     IOptions<DeliveryOptions> options,
+    IOptions<SmtpOptions> smtp,
     ILogger<MailDeliveryJob> logger)
 {
-    private sealed record OwedEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, string? Topic, DateTime CreatedAt);
+    private sealed record OwedEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, string? Topic,
+        DateTime CreatedAt, int Attempts);
+
+    /// <summary>
+    /// The job as it was queued before emails were handed out with a token. Such a job may still wait in the queue after
+    /// an upgrade; it does nothing, because its mail carries no token and the dispatcher hands it out again.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task Deliver(long[] reportIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [2, 10, 60])]
-    public async Task Deliver(long[] reportIds, CancellationToken cancellationToken)
+    public async Task Deliver(long[] deliveryIds, Guid claim, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var owed = (await connection.QueryAsync<OwedEmail>(new CommandDefinition("""
-            select id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt from mail_deliveries
-            where report_id = any(@reportIds) and status = @Pending and next_attempt_at <= now()
-              and (claimed_until is null or claimed_until < now())
-            order by priority_rank, id
-            """, new { reportIds, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken))).ToList();
+        // This run takes the emails under a token of its own: a second run of the same job (Hangfire runs a job at least
+        // once) finds none of them, so two runs never send the same email.
+        var run = Guid.NewGuid();
+        var (owed, leaseEnds) = await Renew(connection, deliveryIds, claim, run, cancellationToken);
         if (owed.Count == 0)
             return;
 
@@ -45,12 +54,16 @@ public sealed class MailDeliveryJob(
         var dueTimes = owed.Any(email => email.Kind == DeliveryKind.Reminder)
             ? await CaseDueTimes.Load(connection, owed.Select(email => email.ReportId).Distinct().ToArray(), cancellationToken)
             : [];
-        foreach (var email in owed)
+        // Enough lease left for connecting, sending and one more try on a fresh connection.
+        var leaseNeeded = TimeSpan.FromSeconds(3 * smtp.Value.TimeoutSeconds + 5);
+        var held = owed.Select(email => email.Id).ToHashSet();
+        for (var i = 0; i < owed.Count; i++)
         {
+            var email = owed[i];
+            if (!held.Contains(email.Id))
+                continue;
             var report = reports.GetValueOrDefault(email.ReportId)
                          ?? throw new InvalidOperationException($"Report {email.ReportId} has mail owed but does not exist.");
-            if (!await Claim(connection, email, cancellationToken))
-                continue;
             var address = email.Kind switch
             {
                 DeliveryKind.Acknowledgement => report.ContactEmail,
@@ -62,6 +75,7 @@ public sealed class MailDeliveryJob(
                 await Record(connection, email, new DeliveryFailure(true, "no address"), cancellationToken);
                 continue;
             }
+            // Built before a connection is taken, so building overlaps other jobs' sends.
             var message = email.Kind switch
             {
                 DeliveryKind.Acknowledgement => acknowledgements.Build(report, address),
@@ -74,21 +88,48 @@ public sealed class MailDeliveryJob(
                 DeliveryKind.ReplyNotice => replyNotices.Build(report.Reference, report.Priority, QueueNamed(email.Queue), address, MessageIdOf(email)),
                 _ => throw new InvalidOperationException($"Mail delivery {email.Id} is of an unknown kind."),
             };
+
+            await using var smtpConnection = await sender.Take(cancellationToken);
+            // Waiting for a connection may have taken long: the lease must cover the send that follows.
+            if (leaseEnds - DateTime.UtcNow < leaseNeeded)
+            {
+                (var stillHeld, leaseEnds) = await Renew(connection, owed.Skip(i).Select(e => e.Id).ToArray(), run, run, cancellationToken);
+                held = stillHeld.Select(e => e.Id).ToHashSet();
+                if (!held.Contains(email.Id))
+                    continue;
+            }
             try
             {
-                await sender.Send(message, cancellationToken);
+                await smtpConnection.Send(message, cancellationToken);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
+                await smtpConnection.DisposeAsync();
                 await Record(connection, email, DeliveryFailure.From(exception), cancellationToken);
                 continue;
             }
-            await connection.ExecuteAsync(new CommandDefinition("""
-                update mail_deliveries
-                set status = @Sent, sent_at = now(), attempts = attempts + 1, claimed_until = null, last_error = null
-                where id = @Id
-                """, new { email.Id, Sent = DeliveryStatus.Sent.Stored() }, cancellationToken: CancellationToken.None));
+            // Recorded (with the other senders' in one statement) before this connection sends anything else: at most
+            // one email per connection is accepted by the server and not yet recorded.
+            await sentMail.Record(email.Id);
         }
+    }
+
+    /// <summary>
+    /// Extends the lease of those of the emails still pending and still holding token <paramref name="held"/>, hands
+    /// them to <paramref name="run"/>, and returns them in the order given, with when the lease ends at the earliest.
+    /// </summary>
+    private async Task<(List<OwedEmail> Held, DateTime LeaseEnds)> Renew(NpgsqlConnection connection, long[] deliveryIds, Guid held,
+        Guid run, CancellationToken cancellationToken)
+    {
+        var lease = options.Value.ClaimLease;
+        var leaseEnds = DateTime.UtcNow + lease;
+        var emails = (await connection.QueryAsync<OwedEmail>(new CommandDefinition("""
+            update mail_deliveries set claimed_until = now() + @lease, claim_token = @run
+            where id = any(@deliveryIds) and claim_token = @held and status = @Pending
+            returning id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt, attempts
+            """, new { deliveryIds, held, run, lease, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken)))
+            .ToDictionary(email => email.Id);
+        return (deliveryIds.Where(emails.ContainsKey).Select(id => emails[id]).ToList(), leaseEnds);
     }
 
     /// <summary>The case message a notice is about: its topic.</summary>
@@ -97,18 +138,10 @@ public sealed class MailDeliveryJob(
 
     private ForwardingQueue? QueueNamed(string? name) => forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == name);
 
-    /// <summary>Takes the email for this run; false when another run has it or it is no longer owed.</summary>
-    private async Task<bool> Claim(NpgsqlConnection connection, OwedEmail email, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition("""
-            update mail_deliveries set claimed_until = now() + @Lease
-            where id = @Id and status = @Pending and (claimed_until is null or claimed_until < now())
-            """, new { email.Id, Pending = DeliveryStatus.Pending.Stored(), Lease = options.Value.ClaimLease }, cancellationToken: cancellationToken)) == 1;
-
     private async Task Record(NpgsqlConnection connection, OwedEmail email, DeliveryFailure failure, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var attempts = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "select attempts + 1 from mail_deliveries where id = @Id", new { email.Id }, cancellationToken: cancellationToken));
+        var attempts = email.Attempts + 1;
         var retryAfter = TimeSpan.FromTicks(Math.Min(
             settings.MaxRetryAfter.Ticks, settings.FirstRetryAfter.Ticks * (1L << Math.Min(attempts - 1, 20))));
         var givingUp = failure.Permanent || DateTime.UtcNow + retryAfter > email.CreatedAt.ToUniversalTime() + settings.RetryFor;
@@ -119,7 +152,8 @@ public sealed class MailDeliveryJob(
                 email.Id, email.Kind, attempts, failure.Description);
             await connection.ExecuteAsync(new CommandDefinition("""
                 update mail_deliveries
-                set status = @Failed, failed_at = now(), attempts = @attempts, claimed_until = null, last_error = @Error
+                set status = @Failed, failed_at = now(), attempts = @attempts, claimed_until = null, claim_token = null,
+                    last_error = @Error
                 where id = @Id
                 """, new { email.Id, Failed = DeliveryStatus.Failed.Stored(), attempts, Error = failure.Description }, cancellationToken: CancellationToken.None));
             return;
@@ -129,7 +163,7 @@ public sealed class MailDeliveryJob(
             email.Id, email.Kind, failure.Description, retryAfter);
         await connection.ExecuteAsync(new CommandDefinition("""
             update mail_deliveries
-            set attempts = @attempts, next_attempt_at = now() + @retryAfter, enqueued_at = null, claimed_until = null,
+            set attempts = @attempts, next_attempt_at = now() + @retryAfter, claimed_until = null, claim_token = null,
                 last_error = @Error
             where id = @Id
             """, new { email.Id, attempts, retryAfter, Error = failure.Description }, cancellationToken: CancellationToken.None));

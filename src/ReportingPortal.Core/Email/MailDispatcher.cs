@@ -12,18 +12,18 @@ using ReportingPortal.Core.Reports;
 namespace ReportingPortal.Core.Email;
 
 /// <summary>
-/// Hands owed mail to Hangfire: every poll interval it claims what is due in priority order and enqueues one job
-/// per batch of reports, in the queue for their priority, so one job sends many emails over one SMTP connection.
+/// Hands owed mail to Hangfire: every poll interval it claims what is due in priority order, each email with a lease
+/// and this hand-out's token, and enqueues one job per batch of emails, in the queue for their priority. The job
+/// gets the emails' ids and the token, and sends only those still holding it.
 /// </summary>
 public sealed class MailDispatcher(
     NpgsqlDataSource database,
     IBackgroundJobClient jobs,
     IOptions<DeliveryOptions> options,
     IOptions<JobsOptions> jobsOptions,
+    IOptions<SmtpOptions> smtp,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
-    private sealed record ClaimedEmail(long ReportId, Priority Priority);
-
     // Polling rather than LISTEN/NOTIFY: a NOTIFY in each report's transaction would serialise every commit.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,34 +48,68 @@ public sealed class MailDispatcher(
         }
     }
 
-    /// <summary>Claims due mail and enqueues a job per batch of reports; returns how many emails were claimed.</summary>
+    /// <summary>
+    /// Claims due mail, no more than keeps Delivery:MaxHandedOut emails in flight, and enqueues a job per batch;
+    /// returns how many emails were claimed.
+    /// </summary>
     public async Task<int> DispatchDue(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var claimed = (await connection.QueryAsync<ClaimedEmail>(new CommandDefinition("""
-            with due as (
-                select id from mail_deliveries
-                where status = @Pending and next_attempt_at <= now()
-                  and (enqueued_at is null or enqueued_at < now() - @HandOutAgainAfter
-                       or claimed_until < now())
-                order by priority_rank, id
-                limit @BatchSize
-                for update skip locked
-            )
-            update mail_deliveries owed set enqueued_at = now()
-            from due where owed.id = due.id
-            returning owed.report_id as ReportId, owed.priority
-            """, new { Pending = DeliveryStatus.Pending.Stored(), settings.HandOutAgainAfter, settings.BatchSize }, cancellationToken: cancellationToken))).ToList();
+        var token = Guid.NewGuid();
+        List<ClaimedEmail> claimed;
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+        {
+            claimed = (await connection.QueryAsync<ClaimedEmail>(new CommandDefinition("""
+                with due as (
+                    select id from mail_deliveries
+                    where status = @Pending and next_attempt_at <= now() and (claimed_until is null or claimed_until < now())
+                    order by priority_rank, audience_rank, id
+                    limit least(@BatchSize, greatest(0, @MaxHandedOut
+                        - (select count(*) from mail_deliveries where status = @Pending and claimed_until >= now())))
+                    for update skip locked
+                )
+                update mail_deliveries owed set claimed_until = now() + @ClaimLease, claim_token = @token
+                from due where owed.id = due.id
+                returning owed.id as DeliveryId, owed.priority, owed.audience_rank = 0 as ToReporter
+                """, new { Pending = DeliveryStatus.Pending.Stored(), settings.BatchSize, settings.MaxHandedOut, settings.ClaimLease, token },
+                cancellationToken: cancellationToken))).ToList();
+        }
 
-        var emails = claimed.Select(email => (email.ReportId, email.Priority));
-        foreach (var batch in MailBatches.From(emails, settings.EmailsPerJob))
-            Enqueue(batch.ReportIds, batch.Priority);
+        var batches = MailBatches.From(claimed, settings.EmailsPerJob, smtp.Value.MaxConnections);
+        for (var i = 0; i < batches.Count; i++)
+        {
+            try
+            {
+                Enqueue(batches[i].DeliveryIds, token, batches[i].Priority);
+            }
+            catch
+            {
+                await GiveBack(batches.Skip(i).SelectMany(batch => batch.DeliveryIds).ToArray(), token);
+                throw;
+            }
+        }
         return claimed.Count;
     }
 
-    private void Enqueue(long[] reportIds, Priority priority) =>
+    /// <summary>Mail whose job could not be created is handed out again at the next poll, not when its lease ends.</summary>
+    private async Task GiveBack(long[] deliveryIds, Guid token)
+    {
+        try
+        {
+            await using var connection = await database.OpenConnectionAsync();
+            await connection.ExecuteAsync("""
+                update mail_deliveries set claimed_until = null, claim_token = null
+                where id = any(@deliveryIds) and claim_token = @token
+                """, new { deliveryIds, token });
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            // The database is away too: the lease ends by itself and the mail is handed out again then.
+        }
+    }
+
+    private void Enqueue(long[] deliveryIds, Guid token, Priority priority) =>
         jobs.Create(
-            Job.FromExpression<MailDeliveryJob>(job => job.Deliver(reportIds, CancellationToken.None)),
+            Job.FromExpression<MailDeliveryJob>(job => job.Deliver(deliveryIds, token, CancellationToken.None)),
             new EnqueuedState(jobsOptions.Value.QueueFor(priority)));
 }

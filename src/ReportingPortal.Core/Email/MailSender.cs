@@ -19,23 +19,33 @@ public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
 
     public async Task Send(MimeMessage message, CancellationToken cancellationToken)
     {
+        await using var connection = await Take(cancellationToken);
+        await connection.Send(message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for one of the Smtp:MaxConnections connections and keeps it until disposed, so the caller can record what
+    /// it sent before the connection sends anything else.
+    /// </summary>
+    public async Task<SmtpConnection> Take(CancellationToken cancellationToken)
+    {
         await _connections.WaitAsync(cancellationToken);
+        return new SmtpConnection(this);
+    }
+
+    internal void Release() => _connections.Release();
+
+    internal async Task SendOnPooled(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var (client, reused) = await Rent(cancellationToken);
         try
         {
-            var (client, reused) = await Rent(cancellationToken);
-            try
-            {
-                await SendOn(client, message, cancellationToken);
-            }
-            catch (Exception exception) when (reused && IsConnectionLost(exception))
-            {
-                // The server closed a reused connection while it sat idle: try once more on a fresh one.
-                await SendOn(await Connect(cancellationToken), message, cancellationToken);
-            }
+            await SendOn(client, message, cancellationToken);
         }
-        finally
+        catch (Exception exception) when (reused && IsConnectionLost(exception))
         {
-            _connections.Release();
+            // The server closed a reused connection while it sat idle: try once more on a fresh one.
+            await SendOn(await Connect(cancellationToken), message, cancellationToken);
         }
     }
 

@@ -14,8 +14,9 @@ public sealed class JobsOptions
     /// </summary>
     public bool RunServerInWebSite { get; set; }
 
+    /// <summary>Twice Smtp:MaxConnections by default: while half send, the others build their next email and wait for a connection.</summary>
     [Range(1, 100, ErrorMessage = "Jobs:WorkerCount must be between 1 and 100.")]
-    public int WorkerCount { get; set; } = 8;
+    public int WorkerCount { get; set; } = 16;
 
     /// <summary>
     /// The queue per priority. Hangfire.PostgreSql takes waiting jobs in alphabetical order of queue name, so the

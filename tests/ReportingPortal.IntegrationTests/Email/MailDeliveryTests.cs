@@ -1,5 +1,10 @@
 using System.Net;
 using Dapper;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Storage;
@@ -117,18 +122,111 @@ public sealed class MailDeliveryTests
         await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
         using var visitor = acceptingOnly.NewSession();
         var receipt = await visitor.SubmitReport(ReportAnswers.Identified("once@family.example").With("Category", "AbuseMaterialOnline"));
-        await using var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString);
-        var reportId = await connection.ExecuteScalarAsync<long>("select id from reports where reference = @Reference", new { receipt.Reference });
-
         await using var services = PortalServices.For(acceptingOnly);
+        await Dispatcher(services).DispatchDue(CancellationToken.None);
+        var (ids, claim) = (await HandOuts(acceptingOnly.ConnectionString)).Single();
+
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            services.GetRequiredService<MailDeliveryJob>().Deliver([reportId], CancellationToken.None)));
-        await services.GetRequiredService<MailDeliveryJob>().Deliver([reportId], CancellationToken.None);
+            services.GetRequiredService<MailDeliveryJob>().Deliver(ids, claim, CancellationToken.None)));
+        await services.GetRequiredService<MailDeliveryJob>().Deliver(ids, claim, CancellationToken.None);
 
         var deliveries = await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString);
         deliveries.Count.ShouldBe(3, "an acknowledgement and forwards to the police cyber unit and the hotline");
         deliveries.ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent && delivery.Attempts == 1);
         smtp.Messages().Count(message => message.Subject!.Contains(receipt.Reference)).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task AJobThatStartsAfterItsMailWasHandedOutAgainSendsNothing()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
+        using var visitor = acceptingOnly.NewSession();
+        var receipt = await visitor.SubmitReport(ReportAnswers.Identified("late@family.example"));
+        await using var services = PortalServices.For(acceptingOnly);
+        await Dispatcher(services).DispatchDue(CancellationToken.None);
+        var (ids, first) = (await HandOuts(acceptingOnly.ConnectionString)).Single();
+        await using (var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString))
+            await connection.ExecuteAsync("update mail_deliveries set claimed_until = now() - interval '1 second'");
+        await Dispatcher(services).DispatchDue(CancellationToken.None);
+        var (againIds, again) = (await HandOuts(acceptingOnly.ConnectionString)).Single();
+        again.ShouldNotBe(first, "the lease ran out, so the mail was handed out again");
+        againIds.ShouldBe(ids, ignoreOrder: true);
+
+        await services.GetRequiredService<MailDeliveryJob>().Deliver(ids, first, CancellationToken.None);
+
+        smtp.Messages().ShouldNotContain(message => message.Subject!.Contains(receipt.Reference));
+        (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString))
+            .ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Pending && delivery.Attempts == 0);
+
+        await services.GetRequiredService<MailDeliveryJob>().Deliver(againIds, again, CancellationToken.None);
+
+        (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString))
+            .ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent && delivery.Attempts == 1);
+        smtp.Messages().Count(message => message.Subject!.Contains(receipt.Reference)).ShouldBe(ids.Length);
+    }
+
+    [Test]
+    public async Task AcknowledgementsAreHandedOutBeforeTheForwardsOfTheSamePriority()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, new Dictionary<string, string> { ["Delivery__BatchSize"] = "3" },
+            PortalProcesses.WebOnly);
+        using var visitor = acceptingOnly.NewSession();
+        var references = new List<string>();
+        for (var i = 0; i < 4; i++)
+            references.Add((await visitor.SubmitReport(ReportAnswers.Identified($"waiting-{i}@family.example"))).Reference);
+        await using var services = PortalServices.For(acceptingOnly);
+
+        (await Dispatcher(services).DispatchDue(CancellationToken.None)).ShouldBe(3);
+
+        await using var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString);
+        var handedOut = (await connection.QueryAsync<(string Reference, DeliveryKind Kind)>("""
+            select r.reference, d.kind from mail_deliveries d join reports r on r.id = d.report_id
+            where d.claim_token is not null order by d.id
+            """)).ToList();
+        handedOut.ShouldBe(references.Take(3).Select(reference => (reference, DeliveryKind.Acknowledgement)),
+            "the first three reports' acknowledgements, not the first report's forwards");
+        (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where kind = 'Forward'"))
+            .ShouldBeGreaterThan(0, "the reports owe forwards too");
+    }
+
+    [Test]
+    public async Task AJobQueuedBeforeEmailsWereHandedOutWithATokenIsHarmless()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
+        using var visitor = acceptingOnly.NewSession();
+        var receipt = await visitor.SubmitReport(ReportAnswers.Identified("upgrade@family.example"));
+        await using (var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString))
+        {
+            var reportId = await connection.ExecuteScalarAsync<long>("select id from reports where reference = @Reference", new { receipt.Reference });
+            await using var services = PortalServices.For(acceptingOnly);
+            // The job as the dispatcher queued it before an upgrade: the reports' ids only, in the queue for their priority.
+            services.GetRequiredService<IBackgroundJobClient>().Create(
+                Job.FromExpression<MailDeliveryJob>(job => job.Deliver(new[] { reportId }, CancellationToken.None)),
+                new EnqueuedState(services.GetRequiredService<IOptions<JobsOptions>>().Value.NormalQueue));
+        }
+
+        await using var worker = await acceptingOnly.StartAnother(processes: PortalProcesses.WorkerOnly);
+        var delivered = await StoredDeliveries.WaitUntilSettled(receipt.Reference, acceptingOnly.ConnectionString);
+        await StoredJobs.WaitUntilAllMailIsSettledAndNoJobIsLeft(acceptingOnly.ConnectionString);
+
+        delivered.ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent && delivery.Attempts == 1);
+        smtp.Messages().Count(message => message.Subject!.Contains(receipt.Reference)).ShouldBe(delivered.Count, "each email once");
+        await using var check = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString);
+        (await check.ExecuteScalarAsync<long>("select count(*) from hangfire.job where statename = 'Failed'")).ShouldBe(0);
+    }
+
+    private static MailDispatcher Dispatcher(IServiceProvider services) => ActivatorUtilities.CreateInstance<MailDispatcher>(services);
+
+    /// <summary>The emails each hand-out holds now, by its token.</summary>
+    private static async Task<List<(long[] Ids, Guid Claim)>> HandOuts(string connectionString)
+    {
+        await using var connection = await TestDatabase.OpenDatabase(connectionString);
+        return (await connection.QueryAsync<(long Id, Guid Claim)>(
+                "select id, claim_token from mail_deliveries where claim_token is not null order by id"))
+            .GroupBy(row => row.Claim).Select(handOut => (handOut.Select(row => row.Id).ToArray(), handOut.Key)).ToList();
     }
 
     [Test]

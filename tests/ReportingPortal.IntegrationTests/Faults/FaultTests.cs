@@ -15,7 +15,6 @@ public sealed class FaultTests
     // Short enough for mail abandoned by a killed process to be picked up again within the test.
     private static readonly Dictionary<string, string> QuickRecovery = new()
     {
-        ["Delivery__HandOutAgainAfter"] = "00:00:03",
         ["Delivery__ClaimLease"] = "00:00:04",
         ["Smtp__TimeoutSeconds"] = "3",
         ["Smtp__MaxConnections"] = SmtpConnections.ToString(),
@@ -68,7 +67,7 @@ public sealed class FaultTests
     {
         await using var database = await ThrowawayPostgres.Start();
         await using var smtp = await SmtpServer.Start();
-        // Mail handed to Hangfire while the database went away waits for Delivery:HandOutAgainAfter; see docs/reliability.md.
+        // Mail handed to Hangfire while the database went away waits for its lease (Delivery:ClaimLease); see docs/reliability.md.
         var settings = new Dictionary<string, string>(QuickRecovery);
         foreach (var (key, value) in smtp.PortalSettings())
             settings[key] = value;

@@ -5,11 +5,12 @@ namespace ReportingPortal.UnitTests.Email;
 /// <summary>How the dispatcher turns the owed mail it claimed into delivery jobs.</summary>
 public sealed class MailBatchesTests
 {
-    private static (long, Priority)[] Emails(long reportId, Priority priority, int count = 1) =>
-        Enumerable.Repeat((reportId, priority), count).ToArray();
+    private static ClaimedEmail Forward(long id, Priority priority) => new(id, priority, ToReporter: false);
 
-    private static List<(long[] ReportIds, Priority Priority)> Jobs(IEnumerable<(long, Priority)> claimed, int emailsPerJob) =>
-        MailBatches.From(claimed, emailsPerJob).Select(batch => (batch.ReportIds, batch.Priority)).ToList();
+    private static ClaimedEmail Acknowledgement(long id, Priority priority) => new(id, priority, ToReporter: true);
+
+    private static List<(long[] DeliveryIds, Priority Priority)> Jobs(IEnumerable<ClaimedEmail> claimed, int emailsPerJob, int senders = 1) =>
+        MailBatches.From(claimed, emailsPerJob, senders).Select(batch => (batch.DeliveryIds, batch.Priority)).ToList();
 
     [Test]
     public void NothingClaimedMakesNoJob() => MailBatches.From([], emailsPerJob: 50).ShouldBeEmpty();
@@ -17,69 +18,74 @@ public sealed class MailBatchesTests
     [Test]
     public void EachPriorityGetsItsOwnJobsUrgentFirst()
     {
-        var claimed = Emails(1, Priority.Normal).Concat(Emails(2, Priority.High)).Concat(Emails(3, Priority.Urgent))
-            .Concat(Emails(4, Priority.Normal));
+        var claimed = new[] { Forward(1, Priority.Normal), Forward(2, Priority.High), Forward(3, Priority.Urgent), Forward(4, Priority.Normal) };
 
         var jobs = Jobs(claimed, emailsPerJob: 50);
 
         jobs.Select(job => job.Priority).ShouldBe([Priority.Urgent, Priority.High, Priority.Normal]);
-        jobs.Select(job => job.ReportIds).ShouldBe([[3L], [2L], [1L, 4L]]);
+        jobs.Select(job => job.DeliveryIds).ShouldBe([[3L], [2L], [1L, 4L]]);
     }
 
     [Test]
-    public void ReportsAreTakenInTheOrderTheyCameWithinAPriority()
+    public void EmailsAreTakenInTheOrderTheyCameWithinAPriority()
     {
-        var claimed = Emails(9, Priority.Normal).Concat(Emails(2, Priority.Normal)).Concat(Emails(5, Priority.Normal));
+        var claimed = new[] { Forward(9, Priority.Normal), Forward(2, Priority.Normal), Forward(5, Priority.Normal) };
 
-        Jobs(claimed, emailsPerJob: 50).Single().ReportIds.ShouldBe([2L, 5L, 9L]);
+        Jobs(claimed, emailsPerJob: 50).Single().DeliveryIds.ShouldBe([2L, 5L, 9L]);
     }
 
     [Test]
-    public void AJobIsFullWhenItHoldsEnoughEmailsNotEnoughReports()
+    public void MailToTheReporterGoesAheadOfTheForwardsOfTheSamePriority()
     {
-        // Report 1 owes an acknowledgement and two forwards, report 2 one forward, report 3 two.
-        var claimed = Emails(1, Priority.Normal, 3).Concat(Emails(2, Priority.Normal)).Concat(Emails(3, Priority.Normal, 2));
+        var claimed = new[]
+        {
+            Forward(1, Priority.Normal), Forward(2, Priority.Normal), Acknowledgement(3, Priority.Normal),
+            Forward(4, Priority.Urgent), Acknowledgement(5, Priority.Urgent), Acknowledgement(6, Priority.Normal),
+        };
 
-        Jobs(claimed, emailsPerJob: 4).Select(job => job.ReportIds).ShouldBe([[1L, 2L], [3L]]);
+        var jobs = Jobs(claimed, emailsPerJob: 2);
+
+        jobs.Select(job => job.Priority).ShouldBe([Priority.Urgent, Priority.Normal, Priority.Normal]);
+        jobs.Select(job => job.DeliveryIds).ShouldBe([[5L, 4L], [3L, 6L], [1L, 2L]]);
     }
 
     [Test]
-    public void AReportsEmailsAreNeverSplitBetweenJobs()
+    public void AJobIsFullWhenItHoldsEnoughEmails()
     {
-        var claimed = Emails(1, Priority.Normal, 5).Concat(Emails(2, Priority.Normal, 5));
+        var claimed = Enumerable.Range(1, 5).Select(id => Forward(id, Priority.Normal));
 
-        Jobs(claimed, emailsPerJob: 2).Select(job => job.ReportIds).ShouldBe([[1L], [2L]]);
+        Jobs(claimed, emailsPerJob: 2).Select(job => job.DeliveryIds).ShouldBe([[1L, 2L], [3L, 4L], [5L]]);
     }
 
     [Test]
-    public void OneEmailPerJobMakesAJobPerReport()
+    public void AFewEmailsAreSpreadOverAJobPerSender()
     {
-        var claimed = Enumerable.Range(1, 3).SelectMany(id => Emails(id, Priority.High));
+        var claimed = Enumerable.Range(1, 10).Select(id => Forward(id, Priority.Normal));
 
-        Jobs(claimed, emailsPerJob: 1).Select(job => job.ReportIds).ShouldBe([[1L], [2L], [3L]]);
+        Jobs(claimed, emailsPerJob: 50, senders: 4).Select(job => job.DeliveryIds)
+            .ShouldBe([[1L, 2L, 3L], [4L, 5L, 6L], [7L, 8L, 9L], [10L]]);
     }
 
     [Test]
-    public void AReportWhoseEmailsHaveDifferentPrioritiesGoesWithItsMostUrgent()
+    public void ABacklogStillMakesJobsOfAtMostEmailsPerJob()
     {
-        var claimed = Emails(7, Priority.Normal).Concat(Emails(7, Priority.Urgent)).Concat(Emails(8, Priority.Normal));
+        var claimed = Enumerable.Range(1, 500).Select(id => Forward(id, Priority.Normal));
 
-        var jobs = Jobs(claimed, emailsPerJob: 50);
-
-        jobs.Select(job => job.Priority).ShouldBe([Priority.Urgent, Priority.Normal]);
-        jobs.Select(job => job.ReportIds).ShouldBe([[7L], [8L]]);
+        Jobs(claimed, emailsPerJob: 50, senders: 8).ShouldAllBe(job => job.DeliveryIds.Length == 50);
     }
 
     [Test]
-    public void EveryClaimedReportIsInExactlyOneJob()
+    public void EveryClaimedEmailIsInExactlyOneJobOfItsPriority()
     {
         var random = new Random(7);
-        var claimed = Enumerable.Range(0, 500)
-            .Select(_ => ((long)random.Next(1, 120), (Priority)random.Next(0, 3)))
+        var claimed = Enumerable.Range(1, 500)
+            .Select(id => new ClaimedEmail(id, (Priority)random.Next(0, 3), random.Next(0, 3) == 0))
             .ToList();
 
         var jobs = MailBatches.From(claimed, emailsPerJob: 13);
 
-        jobs.SelectMany(job => job.ReportIds).Order().ShouldBe(claimed.Select(email => email.Item1).Distinct().Order());
+        jobs.SelectMany(job => job.DeliveryIds).Order().ShouldBe(claimed.Select(email => email.DeliveryId).Order());
+        jobs.ShouldAllBe(job => job.DeliveryIds.Length <= 13
+                                && job.DeliveryIds.All(id => claimed.Single(email => email.DeliveryId == id).Priority == job.Priority));
     }
 }
