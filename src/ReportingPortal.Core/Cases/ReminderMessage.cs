@@ -39,7 +39,8 @@ public sealed class ReminderMessage(IStringLocalizer<SharedResource> text, MailS
                 Body = body.ToMimeBody(culture),
                 Priority = priority == Priority.Urgent ? MessagePriority.Urgent : MessagePriority.Normal,
             };
-            message.From.Add(sender.Sender);
+            // A copy: MimeKit's address list subscribes to the address's events, so the shared one would keep every message alive.
+            message.From.Add(sender.Sender.Clone());
             message.To.Add(new MailboxAddress(queue?.DisplayName ?? "", address));
             return message;
         });

@@ -68,7 +68,8 @@ public sealed class ForwardMessage(
                 Body = body.ToMimeBody(culture),
                 Priority = report.Priority == Priority.Urgent ? MessagePriority.Urgent : MessagePriority.Normal,
             };
-            message.From.Add(sender.Sender);
+            // A copy: MimeKit's address list subscribes to the address's events, so the shared one would keep every message alive.
+            message.From.Add(sender.Sender.Clone());
             message.To.Add(new MailboxAddress(queue?.DisplayName ?? "", address));
             return message;
         });

@@ -24,7 +24,8 @@ public sealed class InvitationMail(MailSender sender, IStringLocalizer<ConsoleTe
             .Paragraph(text["Invitation.Expires", expiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)])
             .Paragraph(text["Invitation.NotYou"]);
         var message = new MimeMessage { Subject = text["Invitation.Subject"], Body = body.ToMimeBody(culture) };
-        message.From.Add(sender.Sender);
+        // A copy: MimeKit's address list subscribes to the address's events, so the shared one would keep every message alive.
+        message.From.Add(sender.Sender.Clone());
         message.To.Add(new MailboxAddress("", address));
         try
         {

@@ -129,4 +129,23 @@ public sealed class NoticeMessagesTests
         toOwner.TextBody!.ShouldContain("because you own this case");
         toOwner.To.Mailboxes.Single().Address.ShouldBe("owner@responders.example");
     }
+
+    [Test]
+    public void ANoticeIsFreedOnceSentEvenThoughEveryNoticeIsFromTheSameSender()
+    {
+        var notice = BuildAndForget();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        notice.IsAlive.ShouldBeFalse();
+        ReplyNotices.Build(Reference, Priority.High, null, "owner@responders.example", 43).From.Mailboxes.Single().Address
+            .ShouldBe(_sender.Sender.Address);
+    }
+
+    // Not inlined, so nothing on the test's own stack still points at the message when it collects.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private WeakReference BuildAndForget() =>
+        new(ReplyNotices.Build(Reference, Priority.High, null, "owner@responders.example", 42));
 }
