@@ -238,7 +238,7 @@ wait_for_mail() {
 # drain WORKERS PREFIX: submits a backlog with no job server running, then times WORKERS worker processes
 # sending it; the raw limit is MailKit alone sending as many messages over as many connections.
 drain() {
-    local workers=$1 prefix=$2 start emails
+    local workers=$1 prefix=$2 start drained_after emails
     if [ "$prefix" != drain1 ]; then
         log "($prefix) another $submissions reports with no worker running"
         bench submit --url "http://127.0.0.1:$site_port" --concurrency "$concurrency" --count "$submissions" --warmup 0 \
@@ -251,13 +251,14 @@ drain() {
     start=$(now_ns)
     start_workers "$workers"
     wait_for_mail 1200
+    drained_after=$start
     bench mail-window --mail-dir "$work/mail" --after "$start" --prefix "$prefix" --results "$results"
     stop_workers
     emails=$(sed -n "s/^${prefix}_count=//p" "$results" | tail -n 1)
     log "($prefix) raw limit: MailKit alone sends $emails messages over $((workers * smtp_connections)) connections"
     start=$(now_ns)
     bench raw-mail --host 127.0.0.1 --port "$smtp_port" --count "$emails" --connections $((workers * smtp_connections)) \
-        --prefix "raw_$prefix" --results "$results" >/dev/null
+        --like-dir "$work/mail" --like-after "$drained_after" --prefix "raw_$prefix" --results "$results" >/dev/null
     bench mail-window --mail-dir "$work/mail" --after "$start" --prefix "raw_${prefix}_window" --results "$results"
 }
 

@@ -24,6 +24,8 @@ public sealed class Arguments(Dictionary<string, string> values)
 
     public string Text(string name, string fallback) => values.GetValueOrDefault(name, fallback);
 
+    public bool Has(string name) => values.ContainsKey(name);
+
     public int Number(string name) => int.Parse(Text(name));
 
     public int Number(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value) : fallback;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -8,7 +9,8 @@ namespace ReportingPortal.Benchmarks;
 
 /// <summary>
 /// The raw limit for mail: MailKit alone sending messages the size of a forward to the same SMTP server,
-/// either as fast as K reused connections go, or at a steady rate over one connection.
+/// either as fast as K reused connections go, or at a steady rate over one connection. With --like-dir it sends the
+/// very messages the portal delivered there (after --like-after), read into memory before the clock starts.
 /// </summary>
 public static class RawMail
 {
@@ -22,6 +24,7 @@ public static class RawMail
         var count = options.Number("count");
         var connections = options.Number("connections", 1);
         var rate = options.Number("rate", 0);
+        var delivered = options.Has("like-dir") ? Delivered(options.Text("like-dir"), options.Long("like-after")) : [];
         var latencies = new ConcurrentBag<double>();
         var next = -1;
         var clock = Stopwatch.StartNew();
@@ -29,7 +32,10 @@ public static class RawMail
         async Task Connection()
         {
             using var client = new SmtpClient();
-            await client.ConnectAsync(host, port, SecureSocketOptions.None);
+            // Nagle's algorithm off, as the portal's sender has it: otherwise a message larger than one write waits ~40 ms.
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(host, port);
+            await client.ConnectAsync(socket, host, port, SecureSocketOptions.None);
             while (true)
             {
                 var n = Interlocked.Increment(ref next);
@@ -42,7 +48,7 @@ public static class RawMail
                         await Task.Delay(due);
                 }
                 var started = Stopwatch.GetTimestamp();
-                await client.SendAsync(Message(n));
+                await client.SendAsync(delivered.Count > 0 ? delivered[n % delivered.Count] : Message(n));
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             await client.DisconnectAsync(quit: true);
@@ -61,6 +67,18 @@ public static class RawMail
             .Concat(Percentiles.Of("latency", latencies)));
         return 0;
     }
+
+    // At most this many distinct messages are read; a larger count sends them again in turn.
+    private const int MostDelivered = 2000;
+
+    private static List<MimeMessage> Delivered(string folder, long afterUnixNs) =>
+        MailSink.Messages(folder, afterUnixNs).Take(MostDelivered).Select(accepted =>
+        {
+            var message = MimeMessage.Load(accepted.File);
+            // The sink's own line, not the portal's.
+            message.Headers.Remove("X-Envelope-To");
+            return message;
+        }).ToList();
 
     private static MimeMessage Message(int n)
     {
