@@ -14,6 +14,7 @@ namespace ReportingPortal.Core.Email;
 /// A Hangfire job that sends emails the dispatcher handed out. It takes their ids and the hand-out's token only, sends
 /// only those still pending and still holding that token (so a job that starts after its mail was handed out again does
 /// nothing, and so does a second run of the same job), renews their lease while it works, and records every outcome.
+/// It runs synchronously on the job server's own thread, as <see cref="MailSender"/> sends.
 /// </summary>
 public sealed class MailDeliveryJob(
     NpgsqlDataSource database,
@@ -40,19 +41,20 @@ public sealed class MailDeliveryJob(
     public Task Deliver(long[] reportIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [2, 10, 60])]
-    public async Task Deliver(long[] deliveryIds, Guid claim, CancellationToken cancellationToken)
+    public void Deliver(long[] deliveryIds, Guid claim, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var connection = database.OpenConnection();
         // This run takes the emails under a token of its own: a second run of the same job (Hangfire runs a job at least
         // once) finds none of them, so two runs never send the same email.
         var run = Guid.NewGuid();
-        var (owed, leaseEnds) = await Renew(connection, deliveryIds, claim, run, cancellationToken);
+        var (owed, leaseEnds) = Renew(connection, deliveryIds, claim, run, cancellationToken);
         if (owed.Count == 0)
             return;
 
-        var reports = await ReportForMail.Load(connection, owed.Select(email => email.ReportId).Distinct().ToArray(), cancellationToken);
+        var reportIds = owed.Select(email => email.ReportId).Distinct().ToArray();
+        var reports = ReportForMail.Load(connection, reportIds, cancellationToken).GetAwaiter().GetResult();
         var dueTimes = owed.Any(email => email.Kind == DeliveryKind.Reminder)
-            ? await CaseDueTimes.Load(connection, owed.Select(email => email.ReportId).Distinct().ToArray(), cancellationToken)
+            ? CaseDueTimes.Load(connection, reportIds, cancellationToken).GetAwaiter().GetResult()
             : [];
         // Enough lease left for connecting, sending and one more try on a fresh connection.
         var leaseNeeded = TimeSpan.FromSeconds(3 * smtp.Value.TimeoutSeconds + 5);
@@ -72,7 +74,7 @@ public sealed class MailDeliveryJob(
             };
             if (address is null)
             {
-                await Record(connection, email, new DeliveryFailure(true, "no address"), cancellationToken);
+                Record(connection, email, new DeliveryFailure(true, "no address"));
                 continue;
             }
             // Built before a connection is taken, so building overlaps other jobs' sends.
@@ -81,7 +83,7 @@ public sealed class MailDeliveryJob(
                 DeliveryKind.Acknowledgement => acknowledgements.Build(report, address),
                 DeliveryKind.Forward => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address),
                 DeliveryKind.Referral => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address,
-                    await ReferralForMail.Load(connection, email.Topic, cancellationToken)),
+                    ReferralForMail.Load(connection, email.Topic, cancellationToken).GetAwaiter().GetResult()),
                 DeliveryKind.Reminder => reminders.Build(report.Reference, report.Priority, ReminderTopic.Parse(email.Topic!),
                     dueTimes[email.ReportId], QueueNamed(email.Queue), address),
                 DeliveryKind.ReporterNotice => reporterNotices.Build(report, MessageIdOf(email), address),
@@ -89,28 +91,28 @@ public sealed class MailDeliveryJob(
                 _ => throw new InvalidOperationException($"Mail delivery {email.Id} is of an unknown kind."),
             };
 
-            await using var smtpConnection = await sender.Take(cancellationToken);
+            using var smtpConnection = sender.Take(cancellationToken);
             // Waiting for a connection may have taken long: the lease must cover the send that follows.
             if (leaseEnds - DateTime.UtcNow < leaseNeeded)
             {
-                (var stillHeld, leaseEnds) = await Renew(connection, owed.Skip(i).Select(e => e.Id).ToArray(), run, run, cancellationToken);
+                (var stillHeld, leaseEnds) = Renew(connection, owed.Skip(i).Select(e => e.Id).ToArray(), run, run, cancellationToken);
                 held = stillHeld.Select(e => e.Id).ToHashSet();
                 if (!held.Contains(email.Id))
                     continue;
             }
             try
             {
-                await smtpConnection.Send(message, cancellationToken);
+                smtpConnection.Send(message, cancellationToken);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                await smtpConnection.DisposeAsync();
-                await Record(connection, email, DeliveryFailure.From(exception), cancellationToken);
+                smtpConnection.Dispose();
+                Record(connection, email, DeliveryFailure.From(exception));
                 continue;
             }
             // Recorded (with the other senders' in one statement) before this connection sends anything else: at most
             // one email per connection is accepted by the server and not yet recorded.
-            await sentMail.Record(email.Id);
+            sentMail.Record(email.Id).GetAwaiter().GetResult();
         }
     }
 
@@ -118,16 +120,16 @@ public sealed class MailDeliveryJob(
     /// Extends the lease of those of the emails still pending and still holding token <paramref name="held"/>, hands
     /// them to <paramref name="run"/>, and returns them in the order given, with when the lease ends at the earliest.
     /// </summary>
-    private async Task<(List<OwedEmail> Held, DateTime LeaseEnds)> Renew(NpgsqlConnection connection, long[] deliveryIds, Guid held,
+    private (List<OwedEmail> Held, DateTime LeaseEnds) Renew(NpgsqlConnection connection, long[] deliveryIds, Guid held,
         Guid run, CancellationToken cancellationToken)
     {
         var lease = options.Value.ClaimLease;
         var leaseEnds = DateTime.UtcNow + lease;
-        var emails = (await connection.QueryAsync<OwedEmail>(new CommandDefinition("""
+        var emails = connection.Query<OwedEmail>(new CommandDefinition("""
             update mail_deliveries set claimed_until = now() + @lease, claim_token = @run
             where id = any(@deliveryIds) and claim_token = @held and status = @Pending
             returning id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt, attempts
-            """, new { deliveryIds, held, run, lease, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken)))
+            """, new { deliveryIds, held, run, lease, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken))
             .ToDictionary(email => email.Id);
         return (deliveryIds.Where(emails.ContainsKey).Select(id => emails[id]).ToList(), leaseEnds);
     }
@@ -138,7 +140,7 @@ public sealed class MailDeliveryJob(
 
     private ForwardingQueue? QueueNamed(string? name) => forwarding.Value.Queues.FirstOrDefault(queue => queue.Name == name);
 
-    private async Task Record(NpgsqlConnection connection, OwedEmail email, DeliveryFailure failure, CancellationToken cancellationToken)
+    private void Record(NpgsqlConnection connection, OwedEmail email, DeliveryFailure failure)
     {
         var settings = options.Value;
         var attempts = email.Attempts + 1;
@@ -150,7 +152,7 @@ public sealed class MailDeliveryJob(
         {
             logger.LogError("Mail delivery {DeliveryId} ({Kind}) failed for good after {Attempts} attempts: {Failure}",
                 email.Id, email.Kind, attempts, failure.Description);
-            await connection.ExecuteAsync(new CommandDefinition("""
+            connection.Execute(new CommandDefinition("""
                 update mail_deliveries
                 set status = @Failed, failed_at = now(), attempts = @attempts, claimed_until = null, claim_token = null,
                     last_error = @Error
@@ -161,7 +163,7 @@ public sealed class MailDeliveryJob(
 
         logger.LogWarning("Mail delivery {DeliveryId} ({Kind}) failed ({Failure}); retrying in {RetryAfter}",
             email.Id, email.Kind, failure.Description, retryAfter);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        connection.Execute(new CommandDefinition("""
             update mail_deliveries
             set attempts = @attempts, next_attempt_at = now() + @retryAfter, claimed_until = null, claim_token = null,
                 last_error = @Error

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,11 @@ using MimeKit;
 
 namespace ReportingPortal.Core.Email;
 
-/// <summary>The one way the portal sends mail: MailKit over a small pool of reused SMTP connections.</summary>
+/// <summary>
+/// The one way the portal sends mail: MailKit over a small pool of reused SMTP connections. Sending is synchronous: the
+/// delivery jobs run on the job server's own threads, and a blocking send wakes exactly the thread that waits for the
+/// server's reply instead of a thread-pool continuation for each of the four replies of a message (half the CPU of a send).
+/// </summary>
 public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
 {
     // Servers drop idle connections; one idle longer than this is closed rather than reused.
@@ -17,44 +22,46 @@ public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
 
     public MailboxAddress Sender { get; } = MailboxAddress.Parse(options.Value.From);
 
-    public async Task Send(MimeMessage message, CancellationToken cancellationToken)
-    {
-        await using var connection = await Take(cancellationToken);
-        await connection.Send(message, cancellationToken);
-    }
+    /// <summary>Sends one message from a request or another asynchronous caller, off its thread.</summary>
+    public Task Send(MimeMessage message, CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            using var connection = Take(cancellationToken);
+            connection.Send(message, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>
     /// Waits for one of the Smtp:MaxConnections connections and keeps it until disposed, so the caller can record what
     /// it sent before the connection sends anything else.
     /// </summary>
-    public async Task<SmtpConnection> Take(CancellationToken cancellationToken)
+    public SmtpConnection Take(CancellationToken cancellationToken)
     {
-        await _connections.WaitAsync(cancellationToken);
+        _connections.Wait(cancellationToken);
         return new SmtpConnection(this);
     }
 
     internal void Release() => _connections.Release();
 
-    internal async Task SendOnPooled(MimeMessage message, CancellationToken cancellationToken)
+    internal void SendOnPooled(MimeMessage message, CancellationToken cancellationToken)
     {
-        var (client, reused) = await Rent(cancellationToken);
+        var (client, reused) = Rent(cancellationToken);
         try
         {
-            await SendOn(client, message, cancellationToken);
+            SendOn(client, message, cancellationToken);
         }
         catch (Exception exception) when (reused && IsConnectionLost(exception))
         {
             // The server closed a reused connection while it sat idle: try once more on a fresh one.
-            await SendOn(await Connect(cancellationToken), message, cancellationToken);
+            SendOn(Connect(cancellationToken), message, cancellationToken);
         }
     }
 
     /// <summary>Sends on this connection, then pools it again unless the connection itself failed.</summary>
-    private async Task SendOn(SmtpClient client, MimeMessage message, CancellationToken cancellationToken)
+    private void SendOn(SmtpClient client, MimeMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            await client.SendAsync(message, cancellationToken);
+            client.Send(message, cancellationToken);
         }
         catch (SmtpCommandException) when (client.IsConnected)
         {
@@ -64,32 +71,32 @@ public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
         }
         catch
         {
-            await Discard(client);
+            Discard(client);
             throw;
         }
         _idle.Add((client, DateTime.UtcNow));
     }
 
-    private async Task<(SmtpClient Client, bool Reused)> Rent(CancellationToken cancellationToken)
+    private (SmtpClient Client, bool Reused) Rent(CancellationToken cancellationToken)
     {
         while (_idle.TryTake(out var idle))
         {
             if (idle.Client.IsConnected && DateTime.UtcNow - idle.IdleSince < MaxIdle)
                 return (idle.Client, true);
-            await Discard(idle.Client);
+            Discard(idle.Client);
         }
-        return (await Connect(cancellationToken), false);
+        return (Connect(cancellationToken), false);
     }
 
-    private async Task<SmtpClient> Connect(CancellationToken cancellationToken)
+    private SmtpClient Connect(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
         try
         {
-            await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);
+            client.Connect(OpenSocket(settings, cancellationToken), settings.Host, settings.Port, settings.Security, cancellationToken);
             if (!string.IsNullOrEmpty(settings.UserName))
-                await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+                client.Authenticate(settings.UserName, settings.Password ?? "", cancellationToken);
             return client;
         }
         catch
@@ -99,17 +106,48 @@ public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A socket with Nagle's algorithm off: MailKit writes the end of a message apart from its body, and with Nagle on that
+    /// last write waits for the server's delayed acknowledgement, about 40 ms, on every message larger than one write.
+    /// </summary>
+    private static Socket OpenSocket(SmtpOptions settings, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+            // Socket.Connect has no timeout of its own; connecting is rare, so waiting on the asynchronous one is fine.
+            socket.ConnectAsync(settings.Host, settings.Port, timeout.Token).AsTask().GetAwaiter().GetResult();
+            return socket;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"Connecting to the SMTP server took longer than {settings.TimeoutSeconds} s.");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     private static bool IsConnectionLost(Exception exception) =>
         exception is ServiceNotConnectedException or IOException or SmtpProtocolException;
 
-    private static async Task Discard(SmtpClient client)
+    private static void Discard(SmtpClient client)
     {
         try
         {
             if (client.IsConnected)
-                await client.DisconnectAsync(quit: true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));
+            {
+                // A server that went away must not hold the sender for a whole SMTP timeout.
+                client.Timeout = 2000;
+                client.Disconnect(quit: true, CancellationToken.None);
+            }
         }
-        catch (Exception exception) when (exception is IOException or TimeoutException or SmtpProtocolException or ServiceNotConnectedException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (exception is IOException or TimeoutException or SmtpProtocolException or ServiceNotConnectedException or SocketException or OperationCanceledException)
         {
         }
         finally
@@ -118,10 +156,11 @@ public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         while (_idle.TryTake(out var idle))
-            await Discard(idle.Client);
+            Discard(idle.Client);
         _connections.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

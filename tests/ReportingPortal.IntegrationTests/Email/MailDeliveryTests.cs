@@ -127,8 +127,8 @@ public sealed class MailDeliveryTests
         var (ids, claim) = (await HandOuts(acceptingOnly.ConnectionString)).Single();
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            services.GetRequiredService<MailDeliveryJob>().Deliver(ids, claim, CancellationToken.None)));
-        await services.GetRequiredService<MailDeliveryJob>().Deliver(ids, claim, CancellationToken.None);
+            Task.Run(() => services.GetRequiredService<MailDeliveryJob>().Deliver(ids, claim, CancellationToken.None))));
+        services.GetRequiredService<MailDeliveryJob>().Deliver(ids, claim, CancellationToken.None);
 
         var deliveries = await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString);
         deliveries.Count.ShouldBe(3, "an acknowledgement and forwards to the police cyber unit and the hotline");
@@ -153,13 +153,13 @@ public sealed class MailDeliveryTests
         again.ShouldNotBe(first, "the lease ran out, so the mail was handed out again");
         againIds.ShouldBe(ids, ignoreOrder: true);
 
-        await services.GetRequiredService<MailDeliveryJob>().Deliver(ids, first, CancellationToken.None);
+        services.GetRequiredService<MailDeliveryJob>().Deliver(ids, first, CancellationToken.None);
 
         smtp.Messages().ShouldNotContain(message => message.Subject!.Contains(receipt.Reference));
         (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString))
             .ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Pending && delivery.Attempts == 0);
 
-        await services.GetRequiredService<MailDeliveryJob>().Deliver(againIds, again, CancellationToken.None);
+        services.GetRequiredService<MailDeliveryJob>().Deliver(againIds, again, CancellationToken.None);
 
         (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString))
             .ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent && delivery.Attempts == 1);
@@ -189,6 +189,32 @@ public sealed class MailDeliveryTests
             "the first three reports' acknowledgements, not the first report's forwards");
         (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where kind = 'Forward'"))
             .ShouldBeGreaterThan(0, "the reports owe forwards too");
+    }
+
+    [Test]
+    public async Task DuringABacklogMailIsHandedOutInWholeBatchesAndNeverBeyondMaxHandedOut()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var acceptingOnly = await Portal.StartIsolated(smtp,
+            new Dictionary<string, string> { ["Delivery__BatchSize"] = "4", ["Delivery__MaxHandedOut"] = "10" }, PortalProcesses.WebOnly);
+        using var visitor = acceptingOnly.NewSession();
+        for (var i = 0; i < 5; i++)
+            await visitor.SubmitReport(ReportAnswers.Identified($"backlog-{i}@family.example").With("Category", "AbuseMaterialOnline"));
+        await using var services = PortalServices.For(acceptingOnly);
+        var dispatcher = Dispatcher(services);
+
+        (await dispatcher.DispatchDue(CancellationToken.None)).ShouldBe(4);
+        (await dispatcher.DispatchDue(CancellationToken.None)).ShouldBe(4);
+        (await dispatcher.DispatchDue(CancellationToken.None)).ShouldBe(0, "room for two more is less than a batch");
+
+        await using var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString);
+        (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where claim_token is not null")).ShouldBe(8);
+        await connection.ExecuteAsync("""
+            update mail_deliveries set status = 'Sent', sent_at = now(), claimed_until = null, claim_token = null
+            where id in (select id from mail_deliveries where claim_token is not null order by id limit 3)
+            """);
+        (await dispatcher.DispatchDue(CancellationToken.None)).ShouldBe(4, "three sent make room for a whole batch");
+        (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where claim_token is not null")).ShouldBe(9);
     }
 
     [Test]
