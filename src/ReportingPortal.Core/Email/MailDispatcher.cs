@@ -50,7 +50,9 @@ public sealed class MailDispatcher(
 
     /// <summary>
     /// Claims due mail, no more than keeps Delivery:MaxHandedOut emails in flight, and enqueues a job per batch;
-    /// returns how many emails were claimed.
+    /// returns how many emails were claimed. During a backlog it waits until there is room for a whole batch (or half
+    /// of MaxHandedOut): handing out the few emails sent since the last poll would make many small jobs, and
+    /// Hangfire's own statements for each job cost more than the sends.
     /// </summary>
     public async Task<int> DispatchDue(CancellationToken cancellationToken)
     {
@@ -64,8 +66,9 @@ public sealed class MailDispatcher(
                     select id from mail_deliveries
                     where status = @Pending and next_attempt_at <= now() and (claimed_until is null or claimed_until < now())
                     order by priority_rank, audience_rank, id
-                    limit least(@BatchSize, greatest(0, @MaxHandedOut
-                        - (select count(*) from mail_deliveries where status = @Pending and claimed_until >= now())))
+                    limit (select case when room >= least(@BatchSize, @MaxHandedOut / 2) then greatest(0, least(room, @BatchSize)) else 0 end
+                           from (select @MaxHandedOut - count(*) as room from mail_deliveries
+                                 where status = @Pending and claimed_until >= now()) handed_out)
                     for update skip locked
                 )
                 update mail_deliveries owed set claimed_until = now() + @ClaimLease, claim_token = @token
