@@ -113,17 +113,21 @@ public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
     private static Socket OpenSocket(SmtpOptions settings, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        // A blocking connect keeps the socket blocking: after any asynchronous call .NET emulates every later blocking read
+        // through its event thread, a second wake-up for each of the server's replies. Connect has no timeout of its
+        // own, so closing the socket ends one that takes too long.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-            // Socket.Connect has no timeout of its own; connecting is rare, so waiting on the asynchronous one is fine.
-            socket.ConnectAsync(settings.Host, settings.Port, timeout.Token).AsTask().GetAwaiter().GetResult();
+            using (timeout.Token.Register(socket.Dispose))
+                socket.Connect(settings.Host, settings.Port);
             return socket;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (timeout.IsCancellationRequested && exception is SocketException or ObjectDisposedException)
         {
             socket.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
             throw new TimeoutException($"Connecting to the SMTP server took longer than {settings.TimeoutSeconds} s.");
         }
         catch
