@@ -67,6 +67,22 @@ public sealed class MailBatchesTests
     }
 
     [Test]
+    public void MailOfSeveralPrioritiesIsSpreadOverAboutAJobPerSenderInAll()
+    {
+        var claimed = Enumerable.Range(1, 48).Select(id => Forward(id, Priority.Normal))
+            .Concat(Enumerable.Range(49, 12).Select(id => Forward(id, Priority.High)))
+            .Concat(Enumerable.Range(61, 4).Select(id => Acknowledgement(id, Priority.Urgent)));
+
+        var jobs = Jobs(claimed, emailsPerJob: 50, senders: 8);
+
+        jobs.Select(job => (job.Priority, job.DeliveryIds.Length)).ShouldBe(
+        [
+            (Priority.Urgent, 4), (Priority.High, 8), (Priority.High, 4),
+            (Priority.Normal, 8), (Priority.Normal, 8), (Priority.Normal, 8), (Priority.Normal, 8), (Priority.Normal, 8), (Priority.Normal, 8),
+        ]);
+    }
+
+    [Test]
     public void ABacklogStillMakesJobsOfAtMostEmailsPerJob()
     {
         var claimed = Enumerable.Range(1, 500).Select(id => Forward(id, Priority.Normal));
