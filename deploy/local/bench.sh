@@ -275,6 +275,8 @@ for p in 50 95 99; do
     echo "pgbench_p${p}_ms=$(sed -n "$(( (lines * p + 99) / 100 ))p" "$work/pgbench.latencies")" >> "$results"
 done
 sql "drop table bench_inserts"
+# pgbench wrote about half a gigabyte: flush it now, or the next phases pay for its checkpoint.
+sql "checkpoint"
 grep pgbench "$results"
 
 log "(b) the submission path: $submissions reports (first $warmup a warm-up), $concurrency at once, no worker running"
