@@ -210,9 +210,9 @@ public sealed class MailDeliveryTests
         await using var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString);
         (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where claim_token is not null")).ShouldBe(8);
         await connection.ExecuteAsync("""
-            update mail_deliveries set status = 'Sent', sent_at = now(), claimed_until = null, claim_token = null
+            update mail_deliveries set status = @Sent, sent_at = now(), claimed_until = null, claim_token = null
             where id in (select id from mail_deliveries where claim_token is not null order by id limit 3)
-            """);
+            """, new { Sent = DeliveryStatus.Sent.Stored() });
         (await dispatcher.DispatchDue(CancellationToken.None)).ShouldBe(4, "three sent make room for a whole batch");
         (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where claim_token is not null")).ShouldBe(9);
     }
