@@ -9,6 +9,9 @@ public static class AxeChecks
 {
     public static async Task<IEnumerable<string>> Violations(IPage page, string where)
     {
+        // A click that sends a form returns once the next page's response arrives; its stylesheet may still be loading,
+        // and axe would then measure unstyled links (a busy machine made target-size fail that way).
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
