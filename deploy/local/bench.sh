@@ -159,6 +159,7 @@ altcha_key=$(head -c 32 /dev/urandom | base64)
 settings=(
     ConnectionStrings__Portal="$connection_string"
     Receipts__SecretKey="$(head -c 32 /dev/urandom | base64)"
+    Encryption__Keys__bench="$(head -c 32 /dev/urandom | base64)" Encryption__CurrentKeyId=bench
     Console__Address="http://127.0.0.1:$site_port"
     Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None Smtp__MaxConnections=$smtp_connections
     Smtp__From="Portal forwards <no-reply@portal.bench>"

@@ -51,6 +51,12 @@ site_host=${site_url#*://}
 export AllowedHosts=${AllowedHosts:-"localhost;127.0.0.1;[::1];${site_host%:*}"}
 export ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=reportingportal;Username=portal;Password=$pg_password"
 export Receipts__SecretKey=${Receipts__SecretKey:-$(secret receipts-key)}
+# The key that wraps each report's data key. To rotate: add Encryption__Keys__<new id>, make it current, restart, and
+# remove the old one once the administrators' Encryption page shows no report left under it.
+if [ -z "${Encryption__CurrentKeyId:-}" ]; then
+    export Encryption__Keys__local=${Encryption__Keys__local:-$(secret encryption-key)}
+    export Encryption__CurrentKeyId=local
+fi
 export Captcha__Altcha__HmacKey=${Captcha__Altcha__HmacKey:-$(secret altcha-key)}
 export Console__Address=${Console__Address:-$site_url}
 export Smtp__Host=${Smtp__Host:-127.0.0.1}

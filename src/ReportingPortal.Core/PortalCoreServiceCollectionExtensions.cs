@@ -3,10 +3,12 @@ using ReportingPortal.Core.Accounts;
 using ReportingPortal.Core.Audit;
 using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Core.Reports;
+using ReportingPortal.Core.Retention;
 using ReportingPortal.Core.Signposting;
 using ReportingPortal.Core.Storage;
 
@@ -22,6 +24,7 @@ public static class PortalCoreServiceCollectionExtensions
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.TryAddSingleton(TimeProvider.System);
+        services.AddEncryption();
         services.AddStorage();
         services.AddJobStorage();
         services.AddEmail();
@@ -32,6 +35,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddAudit();
         services.AddCases();
         services.AddFollowUp();
+        services.AddRetention();
         return services;
     }
 }

@@ -32,6 +32,7 @@ public static class Routes
     public const string ConsoleAccountEdit = "/console/accounts/{id:long}";
     public const string ConsoleAudit = "/console/audit";
     public const string ConsoleMail = "/console/mail";
+    public const string ConsoleStoredData = "/console/stored-data";
     public const string ConsoleCase = "/console/cases/{reference}";
 
     /// <summary>The console's page for one case; the same path as the links in emails (<see cref="Core.Cases.ConsoleOptions.CasePath"/>).</summary>

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Encryption;
 
 namespace ReportingPortal.Testing;
 
@@ -75,6 +77,8 @@ public sealed class Portal : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Portal"] = TestDatabase.ConnectionString,
             ["Receipts__SecretKey"] = TestSecret,
+            [$"Encryption__Keys__{TestKeyId}"] = TestEncryptionKey,
+            ["Encryption__CurrentKeyId"] = TestKeyId,
             // The public host names, as an operator sets them: the proxy tests call the portal portal.test.
             ["AllowedHosts"] = "127.0.0.1;portal.test",
             // The real captcha, made cheap: PortalSession solves it as the browser widget would.
@@ -106,6 +110,18 @@ public sealed class Portal : IAsyncDisposable
 
     /// <summary>Fixed for the whole run, so every portal started by the tests derives the same access codes.</summary>
     public static string TestSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public const string TestKeyId = "test1";
+
+    /// <summary>The key-encryption key of every portal the tests start, fixed for the run so each reads what another stored.</summary>
+    public static string TestEncryptionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The key ring the portals have, for tests that read sealed content straight from the database.</summary>
+    public static KeyRing TestKeys { get; } = new(Options.Create(new EncryptionOptions
+    {
+        Keys = { [TestKeyId] = TestEncryptionKey },
+        CurrentKeyId = TestKeyId,
+    }));
 
     public static async Task<Portal> Start(IDictionary<string, string>? overrides = null, PortalProcesses processes = PortalProcesses.WebAndWorker)
     {
@@ -198,10 +214,11 @@ public sealed class Portal : IAsyncDisposable
         return portal;
     }
 
-    /// <summary>Another portal on the same database and mail server, with some settings changed.</summary>
-    public Task<Portal> StartAnother(IDictionary<string, string>? overrides = null, PortalProcesses processes = PortalProcesses.WebAndWorker)
+    /// <summary>Another portal on the same database and mail server, with some settings changed and some removed.</summary>
+    public Task<Portal> StartAnother(IDictionary<string, string>? overrides = null, PortalProcesses processes = PortalProcesses.WebAndWorker,
+        IEnumerable<string>? removed = null)
     {
-        var settings = Settings.Where(setting => setting.Key != "ASPNETCORE_URLS").ToDictionary();
+        var settings = Settings.Where(setting => setting.Key != "ASPNETCORE_URLS" && !(removed ?? []).Contains(setting.Key)).ToDictionary();
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
             settings[key] = value;
         return Start(settings, processes);

@@ -44,4 +44,25 @@ public static class TestDatabase
         await connection.OpenAsync();
         return connection;
     }
+
+    /// <summary>What <c>pg_dump</c> writes for the database of <paramref name="connectionString"/>: every table's rows, as a backup holds them.</summary>
+    public static async Task<string> Dump(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        var pgDump = Directory.GetFiles("/usr/lib/postgresql", "pg_dump", SearchOption.AllDirectories).Order().Last();
+        var start = new System.Diagnostics.ProcessStartInfo(pgDump, ["--host", settings.Host!, "--port", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--username", settings.Username!, "--no-password", settings.Database!])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["PGPASSWORD"] = settings.Password },
+        };
+        using var dump = System.Diagnostics.Process.Start(start)!;
+        var output = dump.StandardOutput.ReadToEndAsync();
+        var errors = dump.StandardError.ReadToEndAsync();
+        await dump.WaitForExitAsync();
+        if (dump.ExitCode != 0)
+            throw new InvalidOperationException($"pg_dump failed: {await errors}");
+        return await output;
+    }
 }

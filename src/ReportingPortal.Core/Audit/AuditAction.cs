@@ -31,4 +31,5 @@ public enum AuditAction
     ReporterOpenedReport,
     ReporterReplied,
     AccessCodeLocked,
+    ContentDeleted,
 }

@@ -1,4 +1,5 @@
 using ReportingPortal.Core.Audit;
+using ReportingPortal.Core.Encryption;
 
 namespace ReportingPortal.Core.Cases;
 
@@ -14,10 +15,12 @@ public sealed class AddCaseNoteHandler(CaseWork work)
             return Task.FromResult(CaseActionResult.Invalid("Cases.Error.NoteTooLong"));
         return work.Run(reference, accountId, AuditAction.NoteAdded, async step =>
         {
+            if (step.ReportKey is not { } key)
+                return CaseActionResult.Conflict("Cases.Error.ContentDeleted");
             await step.Execute("""
                 insert into case_notes (report_id, author_account_id, body) values (@ReportId, @AccountId, @body);
                 update cases set first_action_at = coalesce(first_action_at, now()), updated_at = now() where report_id = @ReportId;
-                """, new { step.Case.ReportId, step.AccountId, body });
+                """, new { step.Case.ReportId, step.AccountId, body = key.Seal(body, SealedPurpose.CaseNote) });
             return await step.Audit(AuditAction.NoteAdded);
         }, cancellationToken);
     }

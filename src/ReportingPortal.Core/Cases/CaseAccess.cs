@@ -11,14 +11,15 @@ namespace ReportingPortal.Core.Cases;
 /// queues, and a supervisor of one of those queues may also reassign it. Being an administrator gives neither.
 /// </summary>
 public sealed record CaseAccess(long ReportId, string Reference, CaseStatus Status, long? OwnerAccountId, Priority Priority,
-    bool IsMember, bool IsSupervisor)
+    bool IsMember, bool IsSupervisor, string? KeyId, byte[]? DataKey)
 {
     private const string Select = """
             select c.report_id as ReportId, r.reference, c.status, c.owner_account_id as OwnerAccountId, r.priority,
                    exists (select 1 from case_queues cq join account_queues aq on aq.queue = cq.queue
                            where cq.report_id = c.report_id and aq.account_id = @accountId) as IsMember,
                    exists (select 1 from case_queues cq join account_queues aq on aq.queue = cq.queue
-                           where cq.report_id = c.report_id and aq.account_id = @accountId and aq.role = @Supervisor) as IsSupervisor
+                           where cq.report_id = c.report_id and aq.account_id = @accountId and aq.role = @Supervisor) as IsSupervisor,
+                   r.key_id as KeyId, r.data_key as DataKey
             from reports r join cases c on c.report_id = r.id
             where r.reference = @reference
             """;

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using ReportingPortal.Core.Audit;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Encryption;
 
 namespace ReportingPortal.Core.Cases;
 
@@ -9,7 +10,7 @@ namespace ReportingPortal.Core.Cases;
 /// Reads a case for the case page, when it is in one of the account's queues; every view is audited, and so is every
 /// refusal. Null when the account may not see it (or there is no such case): the page answers as if there were none.
 /// </summary>
-public sealed class CaseQuery(NpgsqlDataSource database)
+public sealed class CaseQuery(NpgsqlDataSource database, KeyRing keys)
 {
     /// <summary>The most recent lines of the case's history shown.</summary>
     public const int HistoryLength = 200;
@@ -27,7 +28,8 @@ public sealed class CaseQuery(NpgsqlDataSource database)
             await AuditLog.Write(connection, null, new AuditEntry(AuditAction.CaseViewed, accountId, access.ReportId), cancellationToken);
 
         var id = access.ReportId;
-        var report = (await ReportForMail.Load(connection, [id], cancellationToken))[id];
+        var report = (await ReportForMail.Load(connection, keys, [id], cancellationToken))[id];
+        var key = access is { KeyId: not null, DataKey: not null } ? keys.Open(access.Reference, access.KeyId, access.DataKey) : null;
         using var rows = await connection.QueryMultipleAsync(new CommandDefinition("""
             select c.status, c.outcome, c.owner_account_id as OwnerAccountId, a.display_name as OwnerName,
                    c.first_action_due as FirstActionDue, c.feedback_due as FeedbackDue,
@@ -36,13 +38,13 @@ public sealed class CaseQuery(NpgsqlDataSource database)
 
             select queue as Name, how, added_at as AddedAt from case_queues where report_id = @id order by added_at, queue;
 
-            select a.display_name as Author, n.body, n.created_at as CreatedAt
+            select a.display_name as Author, n.body as Sealed, n.created_at as CreatedAt
             from case_notes n join accounts a on a.id = n.author_account_id where n.report_id = @id order by n.id;
 
-            select m.id, m.direction, a.display_name as Author, m.body, m.urls, m.created_at as CreatedAt, m.read_at as ReadAt
+            select m.id, m.direction, a.display_name as Author, m.content as Sealed, m.created_at as CreatedAt, m.read_at as ReadAt
             from case_messages m left join accounts a on a.id = m.author_account_id where m.report_id = @id order by m.id;
 
-            select r.queue, r.from_queue as FromQueue, r.reason, a.display_name as ReferredBy, r.referred_at as ReferredAt
+            select r.queue, r.from_queue as FromQueue, r.reason as Sealed, a.display_name as ReferredBy, r.referred_at as ReferredAt
             from referrals r join accounts a on a.id = r.referred_by where r.report_id = @id order by r.id;
 
             select kind, queue, status, attempts, created_at as CreatedAt, sent_at as SentAt, failed_at as FailedAt
@@ -65,12 +67,31 @@ public sealed class CaseQuery(NpgsqlDataSource database)
             Case = await rows.ReadSingleAsync<CaseView.State>(),
             IsSupervisor = access.IsSupervisor,
             Queues = (await rows.ReadAsync<CaseView.Queue>()).ToList(),
-            Notes = (await rows.ReadAsync<CaseView.Note>()).ToList(),
-            Messages = (await rows.ReadAsync<CaseView.Message>()).ToList(),
-            Referrals = (await rows.ReadAsync<CaseView.Referral>()).ToList(),
+            Notes = (await rows.ReadAsync<SealedNote>())
+                .Select(note => new CaseView.Note(note.Author, Open(key, note.Sealed, SealedPurpose.CaseNote), note.CreatedAt)).ToList(),
+            Messages = (await rows.ReadAsync<SealedMessage>()).Select(message =>
+            {
+                var content = key?.Open<MessageContent>(message.Sealed, SealedPurpose.CaseMessage) ?? new MessageContent("", []);
+                return new CaseView.Message
+                {
+                    Id = message.Id, Direction = message.Direction, Author = message.Author, Body = content.Body, Urls = content.Urls,
+                    CreatedAt = message.CreatedAt, ReadAt = message.ReadAt,
+                };
+            }).ToList(),
+            Referrals = (await rows.ReadAsync<SealedReferral>()).Select(referral => new CaseView.Referral(referral.Queue,
+                referral.FromQueue, Open(key, referral.Sealed, SealedPurpose.ReferralReason), referral.ReferredBy, referral.ReferredAt)).ToList(),
             MailSent = (await rows.ReadAsync<CaseView.Mail>()).ToList(),
             History = (await rows.ReadAsync<CaseView.HistoryLine>()).ToList(),
             Responders = (await rows.ReadAsync<CaseView.Responder>()).ToList(),
         };
     }
+
+    private static string Open(ReportKey? key, byte[]? text, SealedPurpose purpose) =>
+        key is not null && text is not null ? key.OpenText(text, purpose) : "";
+
+    private sealed record SealedNote(string Author, byte[] Sealed, DateTime CreatedAt);
+
+    private sealed record SealedMessage(long Id, MessageDirection Direction, string? Author, byte[] Sealed, DateTime CreatedAt, DateTime? ReadAt);
+
+    private sealed record SealedReferral(string Queue, string? FromQueue, byte[]? Sealed, string ReferredBy, DateTime ReferredAt);
 }

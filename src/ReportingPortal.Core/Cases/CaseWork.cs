@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using ReportingPortal.Core.Audit;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.Core.Cases;
@@ -9,7 +10,7 @@ namespace ReportingPortal.Core.Cases;
 /// Runs one action on a case in one transaction: loads and locks the case as the account reaches it, refuses (and
 /// audits) a case outside the account's queues as if it did not exist, and commits only what succeeded.
 /// </summary>
-public sealed class CaseWork(NpgsqlDataSource database)
+public sealed class CaseWork(NpgsqlDataSource database, KeyRing keys)
 {
     public async Task<CaseActionResult> Run(string reference, long accountId, AuditAction action,
         Func<Step, Task<CaseActionResult>> change, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ public sealed class CaseWork(NpgsqlDataSource database)
             await transaction.CommitAsync(cancellationToken);
             return CaseActionResult.NotFound;
         }
-        var result = await change(new Step(connection, transaction, access, accountId, cancellationToken));
+        var result = await change(new Step(connection, transaction, access, accountId, keys, cancellationToken));
         if (result.Succeeded)
             await transaction.CommitAsync(cancellationToken);
         return result;
@@ -32,8 +33,12 @@ public sealed class CaseWork(NpgsqlDataSource database)
 
     /// <summary>The case being changed and the transaction the change and its audit line go in.</summary>
     public sealed record Step(NpgsqlConnection Connection, NpgsqlTransaction Transaction, CaseAccess Case, long AccountId,
-        CancellationToken CancellationToken)
+        KeyRing Keys, CancellationToken CancellationToken)
     {
+        /// <summary>The case's data key, to seal what is written about it; null once the report's content was deleted.</summary>
+        public ReportKey? ReportKey =>
+            Case is { KeyId: not null, DataKey: not null } ? Keys.Open(Case.Reference, Case.KeyId, Case.DataKey) : null;
+
         public Task<int> Execute(string sql, object parameters) =>
             Connection.ExecuteAsync(new CommandDefinition(sql, parameters, Transaction, cancellationToken: CancellationToken));
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Audit;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Storage;
@@ -29,6 +30,8 @@ public sealed class ReferCaseHandler(CaseWork work, IOptions<ForwardingOptions> 
                 return CaseActionResult.NotAllowed("Cases.Error.OwnedByOther");
             if (step.Case.Status == CaseStatus.Closed)
                 return CaseActionResult.Conflict("Cases.Error.Closed");
+            if (step.ReportKey is not { } key)
+                return CaseActionResult.Conflict("Cases.Error.ContentDeleted");
             var joined = await step.Execute("""
                 insert into case_queues (report_id, queue, how) values (@ReportId, @Queue, @Referred)
                 on conflict (report_id, queue) do nothing
@@ -42,7 +45,7 @@ public sealed class ReferCaseHandler(CaseWork work, IOptions<ForwardingOptions> 
                         (select min(cq.queue) from case_queues cq join account_queues aq on aq.queue = cq.queue
                          where cq.report_id = @ReportId and aq.account_id = @AccountId and cq.queue <> @Queue))
                 returning id
-                """, new { step.Case.ReportId, Queue = queue.Name, why, step.AccountId });
+                """, new { step.Case.ReportId, Queue = queue.Name, why = key.Seal(why, SealedPurpose.ReferralReason), step.AccountId });
             await step.Execute("""
                 insert into mail_deliveries (report_id, kind, queue, recipient, topic, priority, priority_rank)
                 select @ReportId, @Referral, @Queue, recipient, @Topic, @Priority, @PriorityRank

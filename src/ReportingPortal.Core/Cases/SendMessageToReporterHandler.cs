@@ -1,5 +1,6 @@
 using ReportingPortal.Core.Audit;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Storage;
 
@@ -25,23 +26,29 @@ public sealed class SendMessageToReporterHandler(CaseWork work)
                 return CaseActionResult.NotAllowed("Cases.Error.OwnedByOther");
             if (step.Case.Status == CaseStatus.Closed)
                 return CaseActionResult.Conflict("Cases.Error.ClosedToReporter");
+            if (step.ReportKey is not { } key)
+                return CaseActionResult.Conflict("Cases.Error.ContentDeleted");
             var messageId = await step.Single<long>("""
-                insert into case_messages (report_id, direction, author_account_id, body)
-                values (@ReportId, @ToReporter, @AccountId, @body)
+                insert into case_messages (report_id, direction, author_account_id, content)
+                values (@ReportId, @ToReporter, @AccountId, @Content)
                 returning id
-                """, new { step.Case.ReportId, ToReporter = MessageDirection.ToReporter.Stored(), step.AccountId, body });
+                """, new
+                {
+                    step.Case.ReportId, ToReporter = MessageDirection.ToReporter.Stored(), step.AccountId,
+                    Content = key.Seal(new MessageContent(body, []), SealedPurpose.CaseMessage),
+                });
             // The notice's address is read from the report when it is sent; the row holds none.
             await step.Execute("""
                 insert into mail_deliveries (report_id, kind, topic, priority, priority_rank)
                 select id, @ReporterNotice, @Topic, @Priority, @PriorityRank from reports
-                where id = @ReportId and contact_email is not null and email_wording is distinct from @NotSafe;
+                where id = @ReportId and contact_preference = @Email and email_wording is distinct from @NotSafe;
                 update cases set first_action_at = coalesce(first_action_at, now()), updated_at = now() where report_id = @ReportId;
                 """, new
                 {
                     step.Case.ReportId, ReporterNotice = DeliveryKind.ReporterNotice.Stored(),
                     Topic = messageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Priority = step.Case.Priority.Stored(), PriorityRank = step.Case.Priority.Rank(),
-                    NotSafe = EmailWording.NotSafe.Stored(),
+                    NotSafe = EmailWording.NotSafe.Stored(), Email = ContactPreference.Email.Stored(),
                 });
             return await step.Audit(AuditAction.MessageSentToReporter);
         }, cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportingPortal.Core.Acknowledgements;
 using ReportingPortal.Core.Cases;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
 
@@ -18,6 +19,7 @@ namespace ReportingPortal.Core.Email;
 /// </summary>
 public sealed class MailDeliveryJob(
     NpgsqlDataSource database,
+    KeyRing keys,
     MailSender sender,
     SentMailRecorder sentMail,
     AcknowledgementMessage acknowledgements,
@@ -52,7 +54,7 @@ public sealed class MailDeliveryJob(
             return;
 
         var reportIds = owed.Select(email => email.ReportId).Distinct().ToArray();
-        var reports = ReportForMail.Load(connection, reportIds, cancellationToken).GetAwaiter().GetResult();
+        var reports = ReportForMail.Load(connection, keys, reportIds, cancellationToken).GetAwaiter().GetResult();
         var dueTimes = owed.Any(email => email.Kind == DeliveryKind.Reminder)
             ? CaseDueTimes.Load(connection, reportIds, cancellationToken).GetAwaiter().GetResult()
             : [];
@@ -83,7 +85,7 @@ public sealed class MailDeliveryJob(
                 DeliveryKind.Acknowledgement => acknowledgements.Build(report, address),
                 DeliveryKind.Forward => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address),
                 DeliveryKind.Referral => forwards.Build(report, QueueNamed(email.Queue), email.Queue!, address,
-                    ReferralForMail.Load(connection, email.Topic, cancellationToken).GetAwaiter().GetResult()),
+                    ReferralForMail.Load(connection, keys, email.Topic, cancellationToken).GetAwaiter().GetResult()),
                 DeliveryKind.Reminder => reminders.Build(report.Reference, report.Priority, ReminderTopic.Parse(email.Topic!),
                     dueTimes[email.ReportId], QueueNamed(email.Queue), address),
                 DeliveryKind.ReporterNotice => reporterNotices.Build(report, MessageIdOf(email), address),

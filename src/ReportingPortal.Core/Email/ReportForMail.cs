@@ -1,29 +1,23 @@
 using Dapper;
 using Npgsql;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Core.Email;
 
-/// <summary>What the mail about one report needs, read from the reports table when it is sent.</summary>
-public sealed class ReportForMail
+/// <summary>What the mail about one report needs, read from the reports table when it is sent, its content unsealed.</summary>
+public sealed record ReportForMail
 {
     public long Id { get; init; }
     public string Reference { get; init; } = "";
     public string Language { get; init; } = "en";
     public string ReporterRole { get; init; } = "";
     public string Category { get; init; } = "";
-    public string[] Urls { get; init; } = [];
-    public string? Platform { get; init; }
-    public string? Usernames { get; init; }
     public string? Country { get; init; }
-    public string? Region { get; init; }
     public string Occurred { get; init; } = "";
     public string ChildAgeRange { get; init; } = "";
     public string ChildInDanger { get; init; } = "";
-    public string Description { get; init; } = "";
     public string ContactPreference { get; init; } = "";
-    public string? ContactName { get; init; }
-    public string? ContactEmail { get; init; }
     public string? EmailWording { get; init; }
     public Priority Priority { get; init; } = Priority.Normal;
     public DateTime ReceivedAt { get; init; }
@@ -31,13 +25,32 @@ public sealed class ReportForMail
     public bool? HoneypotFilled { get; init; }
     public int? SecondsToFill { get; init; }
 
-    public static async Task<Dictionary<long, ReportForMail>> Load(NpgsqlConnection connection, long[] reportIds, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<ReportForMail>(new CommandDefinition("""
-            select id, reference, language, reporter_role as ReporterRole, category, urls, platform, usernames,
-                   country, region, occurred, child_age_range as ChildAgeRange, child_in_danger as ChildInDanger,
-                   description, contact_preference as ContactPreference, contact_name as ContactName,
-                   contact_email as ContactEmail, email_wording as EmailWording, priority, received_at as ReceivedAt,
-                   captcha_verified as CaptchaVerified, honeypot_filled as HoneypotFilled, seconds_to_fill as SecondsToFill
+    /// <summary>What the reporter typed; <see cref="ReportContent.Deleted"/> once the content is no longer kept.</summary>
+    public ReportContent Content { get; init; } = ReportContent.Deleted;
+
+    public bool ContentDeleted => ReferenceEquals(Content, ReportContent.Deleted);
+    public string[] Urls => Content.Urls;
+    public string? Platform => Content.Platform;
+    public string? Usernames => Content.Usernames;
+    public string? Region => Content.Region;
+    public string Description => Content.Description;
+    public string? ContactName => Content.ContactName;
+    public string? ContactEmail => Content.ContactEmail;
+
+    public static async Task<Dictionary<long, ReportForMail>> Load(NpgsqlConnection connection, KeyRing keys, long[] reportIds,
+        CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<ReportForMail, SealedContent?, ReportForMail>(new CommandDefinition("""
+            select id, reference, language, reporter_role as ReporterRole, category, country, occurred,
+                   child_age_range as ChildAgeRange, child_in_danger as ChildInDanger,
+                   contact_preference as ContactPreference, email_wording as EmailWording, priority, received_at as ReceivedAt,
+                   captcha_verified as CaptchaVerified, honeypot_filled as HoneypotFilled, seconds_to_fill as SecondsToFill,
+                   key_id as KeyId, data_key as DataKey, content
             from reports where id = any(@reportIds)
-            """, new { reportIds }, cancellationToken: cancellationToken))).ToDictionary(report => report.Id);
+            """, new { reportIds }, cancellationToken: cancellationToken),
+            (report, content) => content is { Content: not null }
+                ? report with { Content = keys.Open(report.Reference, content.KeyId, content.DataKey!).Open<ReportContent>(content.Content, SealedPurpose.ReportContent) }
+                : report,
+            splitOn: "KeyId")).ToDictionary(report => report.Id);
+
+    private sealed record SealedContent(string KeyId, byte[]? DataKey, byte[]? Content);
 }

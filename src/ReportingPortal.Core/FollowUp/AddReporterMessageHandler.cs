@@ -5,6 +5,7 @@ using Npgsql;
 using ReportingPortal.Core.Audit;
 using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Storage;
@@ -17,6 +18,7 @@ namespace ReportingPortal.Core.FollowUp;
 /// </summary>
 public sealed class AddReporterMessageHandler(
     NpgsqlDataSource database,
+    KeyRing keys,
     ReporterReplyValidator validator,
     TimeProvider clock,
     IOptions<ForwardingOptions> forwarding)
@@ -29,6 +31,9 @@ public sealed class AddReporterMessageHandler(
         public ReporterRole ReporterRole { get; init; }
         public string? OwnerEmail { get; init; }
         public string[] Queues { get; init; } = [];
+        public string Reference { get; init; } = "";
+        public string? KeyId { get; init; }
+        public byte[]? DataKey { get; init; }
     }
 
     public async Task<ReplyResult> Handle(long reportId, ReporterReply reply, CancellationToken cancellationToken)
@@ -37,7 +42,8 @@ public sealed class AddReporterMessageHandler(
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var found = await connection.QuerySingleOrDefaultAsync<Case>(new CommandDefinition("""
-            select c.status, c.priority_rank as Priority, r.reporter_role as ReporterRole, owner.email as OwnerEmail, c.queues
+            select c.status, c.priority_rank as Priority, r.reporter_role as ReporterRole, owner.email as OwnerEmail, c.queues,
+                   r.reference, r.key_id as KeyId, r.data_key as DataKey
             from cases c
             join reports r on r.id = c.report_id
             -- A disabled owner has left: the queues are told instead, so the answer is not missed.
@@ -47,7 +53,7 @@ public sealed class AddReporterMessageHandler(
             """, new { reportId }, transaction, cancellationToken: cancellationToken));
         if (found is null)
             return ReplyResult.Of(ReplyOutcome.NotFound);
-        if (found.Status == CaseStatus.Closed)
+        if (found is not { Status: not CaseStatus.Closed, KeyId: not null, DataKey: not null })
             return ReplyResult.Of(ReplyOutcome.Closed);
 
         reply.FromAChild = found.ReporterRole.IsChild();
@@ -59,13 +65,14 @@ public sealed class AddReporterMessageHandler(
                 .ToDictionary(field => field.Key, field => field.First().ErrorMessage));
 
         var messageId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            insert into case_messages (report_id, direction, body, urls, created_at)
-            values (@reportId, @FromReporter, @Body, @Urls, @now)
+            insert into case_messages (report_id, direction, content, created_at)
+            values (@reportId, @FromReporter, @Content, @now)
             returning id
             """, new
             {
-                reportId, FromReporter = MessageDirection.FromReporter.Stored(), Body = reply.Message ?? "",
-                Urls = reply.UrlList().ToArray(), now,
+                reportId, FromReporter = MessageDirection.FromReporter.Stored(), now,
+                Content = keys.Open(found.Reference, found.KeyId, found.DataKey)
+                    .Seal(new MessageContent(reply.Message ?? "", reply.UrlList().ToArray()), SealedPurpose.CaseMessage),
             }, transaction, cancellationToken: cancellationToken));
 
         var recipients = CaseRecipients.For(found.OwnerEmail, found.Queues, forwarding.Value);

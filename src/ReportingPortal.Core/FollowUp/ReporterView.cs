@@ -9,6 +9,7 @@ namespace ReportingPortal.Core.FollowUp;
 /// </summary>
 /// <param name="PassedTo">The sector of the service the case was last passed to, when <see cref="Status"/> is PassedOn.</param>
 /// <param name="Outcome">The outcome's name (see Cases:Outcomes), when closed and the responder chose to share it.</param>
+/// <param name="ContentDeleted">The report was closed long enough ago that what it said, and the messages, were deleted.</param>
 public sealed record ReporterView(
     string Reference,
     DateTime ReceivedAt,
@@ -17,7 +18,8 @@ public sealed record ReporterView(
     ReporterStatus Status,
     Sector? PassedTo,
     string? Outcome,
-    IReadOnlyList<ReporterMessage> Messages)
+    IReadOnlyList<ReporterMessage> Messages,
+    bool ContentDeleted = false)
 {
     /// <summary>Whether the reporter may still answer or add information: until the case is closed.</summary>
     public bool MayWrite => Status != ReporterStatus.Closed;

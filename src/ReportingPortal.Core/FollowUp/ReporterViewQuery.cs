@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportingPortal.Core.Cases;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Storage;
@@ -9,7 +10,7 @@ using ReportingPortal.Core.Storage;
 namespace ReportingPortal.Core.FollowUp;
 
 /// <summary>Reads <see cref="ReporterView"/>: the report's reference, date and status, and the messages both ways.</summary>
-public sealed class ReporterViewQuery(NpgsqlDataSource database, TimeProvider clock, IOptions<ForwardingOptions> forwarding)
+public sealed class ReporterViewQuery(NpgsqlDataSource database, KeyRing keys, TimeProvider clock, IOptions<ForwardingOptions> forwarding)
 {
     private sealed class Row
     {
@@ -22,7 +23,12 @@ public sealed class ReporterViewQuery(NpgsqlDataSource database, TimeProvider cl
         public string? Outcome { get; init; }
         public bool OutcomeShared { get; init; }
         public string? ReferredTo { get; init; }
+        public string? KeyId { get; init; }
+        public byte[]? DataKey { get; init; }
+        public bool ContentDeleted { get; init; }
     }
+
+    private sealed record SealedMessage(MessageDirection Direction, byte[] Content, DateTime CreatedAt);
 
     /// <param name="markRead">The reporter is reading it: messages to them not read yet are marked read now.</param>
     public async Task<ReporterView?> Read(long reportId, bool markRead, CancellationToken cancellationToken)
@@ -32,7 +38,8 @@ public sealed class ReporterViewQuery(NpgsqlDataSource database, TimeProvider cl
             select r.reference, r.received_at as ReceivedAt, r.language, r.reporter_role as ReporterRole,
                    coalesce(c.status, @New) as Status, c.owner_account_id is not null as Owned, c.outcome,
                    coalesce(c.outcome_shared, false) as OutcomeShared,
-                   (select f.queue from referrals f where f.report_id = r.id order by f.id desc limit 1) as ReferredTo
+                   (select f.queue from referrals f where f.report_id = r.id order by f.id desc limit 1) as ReferredTo,
+                   r.key_id as KeyId, r.data_key as DataKey, r.content_deleted_at is not null as ContentDeleted
             from reports r left join cases c on c.report_id = r.id
             where r.id = @reportId
             """, new { reportId, New = CaseStatus.New.Stored() }, cancellationToken: cancellationToken));
@@ -44,9 +51,15 @@ public sealed class ReporterViewQuery(NpgsqlDataSource database, TimeProvider cl
                 where report_id = @reportId and direction = @ToReporter and read_at is null
                 """, new { reportId, Now = clock.GetUtcNow(), ToReporter = MessageDirection.ToReporter.Stored() },
                 cancellationToken: cancellationToken));
-        var messages = (await connection.QueryAsync<ReporterMessage>(new CommandDefinition("""
-            select direction, body, urls, created_at as CreatedAt from case_messages where report_id = @reportId order by id
-            """, new { reportId }, cancellationToken: cancellationToken))).ToList();
+        var sealedMessages = await connection.QueryAsync<SealedMessage>(new CommandDefinition("""
+            select direction, content, created_at as CreatedAt from case_messages where report_id = @reportId order by id
+            """, new { reportId }, cancellationToken: cancellationToken));
+        var key = row is { KeyId: not null, DataKey: not null } ? keys.Open(row.Reference, row.KeyId, row.DataKey) : null;
+        var messages = key is null ? [] : sealedMessages.Select(message =>
+        {
+            var content = key.Open<MessageContent>(message.Content, SealedPurpose.CaseMessage);
+            return new ReporterMessage { Direction = message.Direction, Body = content.Body, Urls = content.Urls, CreatedAt = message.CreatedAt };
+        }).ToList();
 
         var status = row.Status switch
         {
@@ -64,7 +77,8 @@ public sealed class ReporterViewQuery(NpgsqlDataSource database, TimeProvider cl
             status,
             PassedTo: status == ReporterStatus.PassedOn ? SectorOf(row.ReferredTo) : null,
             Outcome: status == ReporterStatus.Closed && row.OutcomeShared ? row.Outcome : null,
-            messages);
+            messages,
+            row.ContentDeleted);
     }
 
     private Sector SectorOf(string? queue) =>

@@ -2,6 +2,8 @@ using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Cases;
+using ReportingPortal.Core.Encryption;
+using ReportingPortal.Core.Retention;
 
 namespace ReportingPortal.Core.Jobs;
 
@@ -16,6 +18,10 @@ public sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<JobsO
         // The urgent queue: a reminder about an urgent case must not wait behind a backlog of normal mail.
         recurring.AddOrUpdate<DeadlineReminderJob>(DeadlineReminderJob.RecurringJobId, jobs.Value.UrgentQueue,
             job => job.Run(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<DataKeyRewrapJob>(DataKeyRewrapJob.RecurringJobId, jobs.Value.NormalQueue,
+            job => job.Run(CancellationToken.None), "*/10 * * * *");
+        recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, jobs.Value.NormalQueue,
+            job => job.Run(CancellationToken.None), Cron.Hourly());
         return Task.CompletedTask;
     }
 

@@ -4,6 +4,7 @@ using Npgsql;
 using ReportingPortal.Core.Email;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Cases;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
 
 namespace ReportingPortal.Core.Reports;
@@ -17,6 +18,7 @@ public sealed class SubmitReportHandler(
     NpgsqlDataSource database,
     ReceiptCodes codes,
     Router router,
+    KeyRing keys,
     IOptions<CasesOptions> cases,
     ILogger<SubmitReportHandler> logger)
 {
@@ -36,24 +38,27 @@ public sealed class SubmitReportHandler(
             .DistinctBy(forward => forward.Recipient) // an address in two queues gets one copy
             .ToList();
 
+        var content = new ReportContent(form.UrlList().ToArray(), Optional(form.Platform), Optional(form.Usernames), Optional(form.Region),
+            form.Description!.Trim(), anonymous ? null : Optional(form.ContactName), anonymous ? null : Optional(form.ContactEmail));
+
         // A new reference can collide with an old one (40 random bits); then try again with another.
         for (var attempt = 1; ; attempt++)
         {
+            var reference = ReceiptCodes.NewReference();
+            var key = keys.NewReportKey(reference);
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
             try
             {
                 // One statement, so the report, its case and the mail it is owed commit together, in one round trip.
-                var reference = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("""
+                var stored = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("""
                     with report as (
                         insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
-                                             urls, platform, usernames, country, region, occurred, child_age_range,
-                                             child_in_danger, description, contact_preference, contact_name, contact_email,
-                                             email_wording,
+                                             country, occurred, child_age_range, child_in_danger, contact_preference,
+                                             key_id, data_key, content, email_wording,
                                              priority, captcha_verified, honeypot_filled, seconds_to_fill)
                         values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
-                                @Urls, @Platform, @Usernames, @Country, @Region, @When, @ChildAge,
-                                @ChildInDanger, @Description, @Contact, @ContactName, @ContactEmail,
-                                @EmailWording,
+                                @Country, @When, @ChildAge, @ChildInDanger, @Contact,
+                                @KeyId, @WrappedKey, @Content, @EmailWording,
                                 @Priority, @CaptchaVerified, @HoneypotFilled, @SecondsToFill)
                         on conflict (form_key_hash) do nothing
                         returning id, reference
@@ -79,24 +84,20 @@ public sealed class SubmitReportHandler(
                     """,
                     new
                     {
-                        Reference = ReceiptCodes.NewReference(),
+                        Reference = reference,
                         AccessCodeHash = accessCodeHash,
                         FormKeyHash = formKeyHash,
                         Language = language,
                         ReporterRole = form.ReporterRole!.Value.ToString(),
                         Category = form.Category!.Value.ToString(),
-                        Urls = form.UrlList().ToArray(),
-                        Platform = Optional(form.Platform),
-                        Usernames = Optional(form.Usernames),
                         Country = country,
-                        Region = Optional(form.Region),
                         When = form.When!.Value.ToString(),
                         ChildAge = form.ChildAge!.Value.ToString(),
                         ChildInDanger = form.ChildInDanger!.Value.ToString(),
-                        Description = form.Description!.Trim(),
                         Contact = form.Contact!.Value.ToString(),
-                        ContactName = anonymous ? null : Optional(form.ContactName),
-                        ContactEmail = anonymous ? null : Optional(form.ContactEmail),
+                        key.KeyId,
+                        key.WrappedKey,
+                        Content = key.Seal(content, SealedPurpose.ReportContent),
                         Priority = priority.Stored(),
                         PriorityRank = priority.Rank(),
                         Acknowledgement = DeliveryKind.Acknowledgement.Stored(),
@@ -117,8 +118,8 @@ public sealed class SubmitReportHandler(
                     cancellationToken: cancellationToken));
 
                 // Null when this form was sent before: the mail owed for it was recorded then.
-                return reference is not null
-                    ? new SubmittedReport(reference, AlreadyReceived: false)
+                return stored is not null
+                    ? new SubmittedReport(stored, AlreadyReceived: false)
                     : new SubmittedReport(await connection.QuerySingleAsync<string>(new CommandDefinition(
                         "select reference from reports where form_key_hash = @FormKeyHash",
                         new { FormKeyHash = formKeyHash }, cancellationToken: cancellationToken)), AlreadyReceived: true);

@@ -1,11 +1,16 @@
 using DbUp;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ReportingPortal.Core.Encryption;
+using ReportingPortal.Core.Storage.Migrations;
 
 namespace ReportingPortal.Core.Storage;
 
-/// <summary>Applies the numbered scripts in Storage/Migrations once each, in order.</summary>
-public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
+/// <summary>
+/// Applies the numbered scripts in Storage/Migrations once each, in order; one of them is code, which seals content
+/// stored in clear with the configured keys.
+/// </summary>
+public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing keys, ILogger<DatabaseMigrator> logger)
 {
     // Any constant works; it only has to be the same for every instance of the portal.
     private const long MigrationLockId = 7_263_104_551;
@@ -44,6 +49,7 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, ILogger<
             result = DeployChanges.To
                 .PostgresqlDatabase(connectionString)
                 .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(".Storage.Migrations."))
+                .WithScript(SealStoredContent.Name, new SealStoredContent(connectionString, keys))
                 .WithTransactionPerScript()
                 .LogToNowhere()
                 .Build()

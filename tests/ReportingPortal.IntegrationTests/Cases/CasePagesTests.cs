@@ -34,21 +34,10 @@ public sealed class CasePagesTests
     }
 
     private static Task<(HttpResponseMessage Response, IHtmlDocument Page)> Open(PortalSession session, string reference) =>
-        session.GetPage(Routes.CaseOf(reference));
+        CasePages.Open(session, reference);
 
-    /// <summary>Sends one of the case page's forms, with the antiforgery token of the page as the account sees it.</summary>
-    private static async Task<HttpResponseMessage> Press(PortalSession session, string reference, string handler, params (string Name, string Value)[] fields)
-    {
-        var (opened, page) = await Open(session, reference);
-        opened.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var form = new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull().Value,
-        };
-        foreach (var (name, value) in fields)
-            form[name] = value;
-        return await session.Post($"{Routes.CaseOf(reference)}?handler={handler}", form);
-    }
+    private static Task<HttpResponseMessage> Press(PortalSession session, string reference, string handler, params (string Name, string Value)[] fields) =>
+        CasePages.Press(session, reference, handler, fields);
 
     private static async Task<string?> Problem(HttpResponseMessage response) =>
         (await PortalSession.Parse(response)).QuerySelector("#problem")?.TextContent.Trim();
@@ -170,12 +159,8 @@ public sealed class CasePagesTests
             read.QuerySelector("#conversation li.to-reporter")!.TextContent.ShouldContain("Read by the reporter on ");
         }
 
-        await using var database = await TestDatabase.Open();
-        var stored = await database.QuerySingleAsync<(string Direction, long? Author, string Body)>("""
-            select m.direction, m.author_account_id, m.body from case_messages m join reports r on r.id = m.report_id
-            where r.reference = @reference and m.direction = 'ToReporter'
-            """, new { reference });
-        stored.ShouldBe(("ToReporter", responder.Id, message));
+        var stored = (await StoredMessages.For(reference)).Where(sent => sent.Direction == "ToReporter").ShouldHaveSingleItem();
+        (stored.Author, stored.Body).ShouldBe((responder.Id, message));
         var audit = await StoredAudit.For(reference);
         audit.Where(line => line.Action == AuditAction.MessageSentToReporter).ShouldHaveSingleItem()
             .ShouldBe(new StoredAudit.Line(AuditAction.MessageSentToReporter, responder.Id, null, null));
@@ -225,10 +210,7 @@ public sealed class CasePagesTests
     private static async Task TheReporterAnswers(string reference, string body, string url)
     {
         await using var connection = await TestDatabase.Open();
-        await connection.ExecuteAsync("""
-            insert into case_messages (report_id, direction, body, urls)
-            select id, 'FromReporter', @body, array[@url] from reports where reference = @reference
-            """, new { reference, body, url });
+        await StoredMessages.Insert(connection, reference, ReportingPortal.Core.Cases.MessageDirection.FromReporter, null, body, url);
     }
 
     private static bool IsReferral(MimeKit.MimeMessage message, string reference) =>

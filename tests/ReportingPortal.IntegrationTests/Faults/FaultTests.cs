@@ -135,10 +135,7 @@ public sealed class FaultTests
         said.ShouldNotContain("has not been saved");
         said.ShouldNotContain("send it again in a minute");
         await database.Resume();
-        string stored;
-        await using (var connection = await TestDatabase.OpenDatabase(database.ConnectionString))
-            stored = await connection.QuerySingleAsync<string>("select reference from reports where description = @Description",
-                new { Description = "Sent just before the database went away." });
+        var stored = (await StoredReport.WithDescription("Sent just before the database went away.", database.ConnectionString)).Single().reference;
 
         // The first pages after the restart may still meet connections the restart broke; each keeps the receipt.
         var waiting = System.Diagnostics.Stopwatch.StartNew();

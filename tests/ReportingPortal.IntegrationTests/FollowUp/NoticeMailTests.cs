@@ -151,10 +151,9 @@ public sealed class NoticeMailTests
         await using (var connection = await TestDatabase.Open())
         {
             // A notice still owed when the report's email wording changed: the worker reads the wording when it sends.
+            await ReportingPortal.Testing.StoredMessages.Insert(connection, report.Reference, MessageDirection.ToReporter, responder, "Did you see him again?");
             await connection.ExecuteAsync("""
                 update reports set email_wording = 'NotSafe' where reference = @Reference;
-                insert into case_messages (report_id, direction, author_account_id, body)
-                select id, 'ToReporter', @responder, 'Did you see him again?' from reports where reference = @Reference;
                 insert into mail_deliveries (report_id, kind, topic, priority, priority_rank)
                 select r.id, 'ReporterNotice', (select max(m.id)::text from case_messages m where m.report_id = r.id), r.priority, c.priority_rank
                 from reports r join cases c on c.report_id = r.id where r.reference = @Reference;
@@ -222,11 +221,8 @@ public sealed class NoticeMailTests
     {
         var answer = $"It is the school by the river {Guid.NewGuid():N}";
         await using var connection = await TestDatabase.Open();
-        var (reportId, messageId) = await connection.QuerySingleAsync<(long, long)>("""
-            insert into case_messages (report_id, direction, body, urls)
-            select id, @FromReporter, @answer, array['https://school.example/pupils'] from reports where reference = @reference
-            returning report_id, id
-            """, new { reference, answer, FromReporter = MessageDirection.FromReporter.Stored() });
+        var (reportId, messageId) = await ReportingPortal.Testing.StoredMessages.Insert(connection, reference, MessageDirection.FromReporter, null, answer,
+            "https://school.example/pupils");
         await connection.ExecuteAsync("""
             insert into mail_deliveries (report_id, kind, queue, recipient, topic, priority, priority_rank)
             select r.id, @ReplyNotice, recipient.queue, recipient.address, @Topic, r.priority, c.priority_rank

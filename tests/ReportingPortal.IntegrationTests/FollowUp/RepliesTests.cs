@@ -145,14 +145,9 @@ public sealed class RepliesTests
     }
 
     /// <summary>"direction|body|urls" for each message of the report without an author.</summary>
-    private async Task<IReadOnlyList<string>> Messages(string reference)
-    {
-        await using var connection = await TestDatabase.OpenDatabase(_portal.ConnectionString);
-        return (await connection.QueryAsync<string>("""
-            select m.direction || '|' || m.body || '|' || array_to_string(m.urls, ' ') from case_messages m join reports r on r.id = m.report_id
-            where r.reference = @reference and m.author_account_id is null order by m.id
-            """, new { reference })).ToList();
-    }
+    private async Task<IReadOnlyList<string>> Messages(string reference) =>
+        (await StoredMessages.For(reference, _portal.ConnectionString)).Where(message => message.Author is null)
+            .Select(message => $"{message.Direction}|{message.Body}|{string.Join(' ', message.Urls)}").ToList();
 
     /// <summary>"address queue" for each email of the kind owed for the report.</summary>
     private async Task<List<string>> Recipients(string reference, DeliveryKind kind)

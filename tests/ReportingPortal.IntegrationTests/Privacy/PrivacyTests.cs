@@ -56,7 +56,9 @@ public sealed partial class PrivacyTests
             ) tables, lateral (select query_to_xml(format('select * from %s', tables.name), true, false, '')) as t(xml)
             """));
         everyRow.ShouldContain(references[0], customMessage: "the search reads the reports table");
-        everyRow.ShouldContain(ReportText, customMessage: "the search reads report text");
+        (await StoredReport.Load(references[0], portal.ConnectionString)).description.ShouldBe(ReportText, "the report is stored, sealed");
+        everyRow.ShouldNotContain(ReportText, customMessage: "what was reported is stored only sealed");
+        everyRow.ShouldNotContain("Filled in for the privacy probe");
         everyRow.ShouldNotContain(ClientAddress);
         everyRow.ShouldNotContain("127.0.0.1");
         everyRow.ShouldNotContain("ProbeBrowser");

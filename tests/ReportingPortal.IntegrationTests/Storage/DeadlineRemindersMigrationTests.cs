@@ -12,7 +12,7 @@ public sealed class DeadlineRemindersMigrationTests
     {
         var database = TestDatabase.NewDatabaseName();
         var migrator = new DatabaseMigrator(
-            Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }), NullLogger<DatabaseMigrator>.Instance);
+            Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }), Portal.TestKeys, NullLogger<DatabaseMigrator>.Instance);
         try
         {
             migrator.Migrate();
@@ -45,9 +45,9 @@ public sealed class DeadlineRemindersMigrationTests
     {
         var id = await connection.ExecuteScalarAsync<long>("""
             insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category, occurred,
-                                 child_age_range, child_in_danger, description, contact_preference)
+                                 child_age_range, child_in_danger, contact_preference)
             values (@reference, '\x01', decode(md5(@reference), 'hex'), 'en', 'OtherAdult', 'Grooming', 'Today', 'From13To15', 'No',
-                    'Stored before reminders began.', 'Anonymous')
+                    'Anonymous')
             returning id
             """, new { reference });
         await connection.ExecuteAsync("""

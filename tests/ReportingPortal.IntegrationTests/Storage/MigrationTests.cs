@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Storage;
+using ReportingPortal.Core.Storage.Migrations;
 
 namespace ReportingPortal.IntegrationTests.Storage;
 
@@ -10,7 +11,12 @@ public sealed class MigrationTests
 {
     private static DatabaseMigrator MigratorFor(string database) => new(
         Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }),
-        NullLogger<DatabaseMigrator>.Instance);
+        Portal.TestKeys, NullLogger<DatabaseMigrator>.Instance);
+
+    /// <summary>Every migration's journal name: the embedded scripts and the one written in code.</summary>
+    private static IEnumerable<string> AllScripts() =>
+        typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Where(name => name.Contains(".Storage.Migrations."))
+            .Append(SealStoredContent.Name);
 
     [Test]
     public async Task MigrationsCreateAnEmptyDatabaseAndRunTwiceWithoutError()
@@ -45,7 +51,7 @@ public sealed class MigrationTests
         {
             await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => Task.Factory.StartNew(() =>
             {
-                var migrator = new DatabaseMigrator(options, NullLogger<DatabaseMigrator>.Instance);
+                var migrator = new DatabaseMigrator(options, Portal.TestKeys, NullLogger<DatabaseMigrator>.Instance);
                 together.SignalAndWait();
                 migrator.Migrate();
             }, TaskCreationOptions.LongRunning)));
@@ -53,7 +59,7 @@ public sealed class MigrationTests
             await using var connection = new Npgsql.NpgsqlConnection(options.Value.ConnectionString);
             var applied = (await connection.QueryAsync<string>("select scriptname from schemaversions")).ToList();
             applied.Count.ShouldBe(applied.Distinct().Count(), "each script is applied once");
-            applied.Count.ShouldBe(typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Count(name => name.Contains(".Storage.Migrations.")));
+            applied.Count.ShouldBe(AllScripts().Count());
         }
         finally
         {
@@ -78,9 +84,8 @@ public sealed class MigrationTests
             renamed.ShouldBe(6);
             var reportId = await connection.ExecuteScalarAsync<long>("""
                 insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category, occurred,
-                                     child_age_range, child_in_danger, description, contact_preference)
-                values ('RP-OLD0-0001', '\x01', '\x02', 'en', 'OtherAdult', 'Grooming', 'Today', 'From13To15', 'No',
-                        'Stored before the scripts moved.', 'Anonymous')
+                                     child_age_range, child_in_danger, contact_preference)
+                values ('RP-OLD0-0001', '\x01', '\x02', 'en', 'OtherAdult', 'Grooming', 'Today', 'From13To15', 'No', 'Anonymous')
                 returning id
                 """);
             await connection.ExecuteAsync("""
@@ -95,11 +100,9 @@ public sealed class MigrationTests
             var journal = (await connection.QueryAsync<(string Script, DateTime Applied)>(
                 "select scriptname, applied from schemaversions")).ToList();
             journal.ShouldBe(journalBefore, ignoreOrder: true, "each script is journalled once, under its Core name, and none ran again");
-            journal.Select(entry => entry.Script).ShouldBe(
-                typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Where(name => name.Contains(".Storage.Migrations.")),
-                ignoreOrder: true);
-            (await connection.QuerySingleAsync<string>("select description from reports where id = @reportId", new { reportId }))
-                .ShouldBe("Stored before the scripts moved.");
+            journal.Select(entry => entry.Script).ShouldBe(AllScripts(), ignoreOrder: true);
+            (await connection.QuerySingleAsync<string>("select reference from reports where id = @reportId", new { reportId }))
+                .ShouldBe("RP-OLD0-0001");
             (await connection.ExecuteScalarAsync<long>("select count(*) from reports")).ShouldBe(1);
             (await connection.ExecuteScalarAsync<long>("select count(*) from mail_deliveries where report_id = @reportId", new { reportId }))
                 .ShouldBe(1);

@@ -20,7 +20,7 @@ public sealed class CaseRulesTests
     [TestCase(8L, false, false)]
     [TestCase(8L, true, true)]
     public void ACaseIsWorkedOnByItsOwnerByAnyoneWhileNobodyOwnsItOrByASupervisor(long? owner, bool supervisor, bool mayWork) =>
-        new CaseAccess(1, "RP-TEST-0001", CaseStatus.InProgress, owner, Priority.Normal, IsMember: true, supervisor)
+        new CaseAccess(1, "RP-TEST-0001", CaseStatus.InProgress, owner, Priority.Normal, IsMember: true, supervisor, KeyId: null, DataKey: null)
             .MayWorkOn(7).ShouldBe(mayWork);
 
     [TestCase("  Called the school.  ", "Called the school.")]

@@ -18,6 +18,8 @@ public static class PortalSettings
         ["ConnectionStrings:Portal"] = "Host=127.0.0.1;Database=reportingportal",
         ["Receipts:SecretKey"] = Convert.ToBase64String(new byte[32]),
         ["Captcha:Altcha:HmacKey"] = Convert.ToBase64String(new byte[32]),
+        ["Encryption:Keys:k1"] = Convert.ToBase64String(new byte[32]),
+        ["Encryption:CurrentKeyId"] = "k1",
         ["Smtp:Host"] = "127.0.0.1",
         ["Console:Address"] = "https://report.example.org",
         ["Smtp:From"] = "Report child abuse <no-reply@portal.example>",

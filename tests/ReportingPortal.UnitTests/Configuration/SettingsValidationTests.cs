@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Accounts;
 using ReportingPortal.Core.Acknowledgements;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Core.Signposting;
@@ -31,6 +32,9 @@ public sealed class SettingsValidationTests
     [TestCase(ReceiptOptions.Section + ":SecretKey", "", "Receipts:SecretKey is required")]
     [TestCase(ReceiptOptions.Section + ":SecretKey", "c2hvcnQ=", "Receipts:SecretKey must be base64 for at least 32 random bytes")]
     [TestCase(ReceiptOptions.Section + ":SecretKey", "not base64!", "Receipts:SecretKey must be base64 for at least 32 random bytes")]
+    [TestCase(EncryptionOptions.Section + ":Keys:k1", "c2hvcnQ=", "Encryption:Keys:k1 must be base64 for at least 32 random bytes")]
+    [TestCase(EncryptionOptions.Section + ":CurrentKeyId", "k2", "Encryption:CurrentKeyId must name one of Encryption:Keys (k1)")]
+    [TestCase(EncryptionOptions.Section + ":Keys:not-an-id", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "a key id is 1 to 32 letters, digits or underscores")]
     [TestCase(SignalsOptions.Section + ":MinimumFillTime", "-00:00:01", "Signals:MinimumFillTime must not be negative")]
     [TestCase(SignpostingOptions.Section + ":EmergencyNumber", "", "Signposting:EmergencyNumber is required")]
     [TestCase(SignpostingOptions.Section + ":Countries:XX:EmergencyNumber", "112", "Signposting:Countries must be keyed by ISO 3166")]

@@ -4,6 +4,7 @@ using ReportingPortal.Core.Acknowledgements;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Jobs;
+using ReportingPortal.Core.Retention;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Security;
@@ -32,6 +33,7 @@ public sealed class ShippedSettingsTests
         Section<QuickExitOptions>(QuickExitOptions.Section),
         Section<FollowUpOptions>(FollowUpOptions.Section),
         Section<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section),
+        Section<RetentionOptions>(RetentionOptions.Section),
     ];
 
     [TestCaseSource(nameof(Sections))]

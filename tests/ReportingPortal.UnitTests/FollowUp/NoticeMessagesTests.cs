@@ -8,6 +8,7 @@ using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.FollowUp;
+using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.UnitTests.FollowUp;
 
@@ -53,8 +54,8 @@ public sealed class NoticeMessagesTests
 
     private static ReportForMail Report(string language, string? wording, string? email = "reporter@family.example") => new()
     {
-        Id = 1, Reference = Reference, Language = language, EmailWording = wording, ContactEmail = email,
-        Description = "What the report says", Urls = ["https://social.example/profile"],
+        Id = 1, Reference = Reference, Language = language, EmailWording = wording,
+        Content = new ReportContent(["https://social.example/profile"], null, null, null, "What the report says", null, email),
     };
 
     [TestCase("Neutral", "reporter@family.example", "reporter@family.example")]
