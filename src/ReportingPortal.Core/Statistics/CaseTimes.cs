@@ -19,6 +19,9 @@ public sealed record CaseTimes(
     long FeedbackDecided,
     long FeedbackMet)
 {
+    /// <summary>The times of a week without a report.</summary>
+    public static CaseTimes NoneIn(DateOnly? week) => new(week, 0, 0, null, null, 0, null, null, 0, 0, 0, 0);
+
     /// <summary>The share of decided first-action deadlines that were met, from 0 to 1; null when none was decided.</summary>
     public double? FirstActionMetShare => FirstActionDecided == 0 ? null : (double)FirstActionMet / FirstActionDecided;
 
