@@ -10,6 +10,7 @@ using ReportingPortal.Core.Jobs;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Retention;
 using ReportingPortal.Core.Signposting;
+using ReportingPortal.Core.Statistics;
 using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.Core;
@@ -18,7 +19,7 @@ public static class PortalCoreServiceCollectionExtensions
 {
     /// <summary>
     /// What the web site, the worker and the tests share: storage and migrations, reports, forwarding, mail, help
-    /// numbers, cases and their audit log, the reporter's way back, console sessions and the Hangfire client. The job server itself is added by <see cref="JobsServiceCollectionExtensions.AddJobServer"/>.
+    /// numbers, cases and their audit log, the reporter's way back, statistics, console sessions and the Hangfire client. The job server itself is added by <see cref="JobsServiceCollectionExtensions.AddJobServer"/>.
     /// </summary>
     public static IServiceCollection AddPortalCore(this IServiceCollection services)
     {
@@ -36,6 +37,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddCases();
         services.AddFollowUp();
         services.AddRetention();
+        services.AddStatistics();
         return services;
     }
 }

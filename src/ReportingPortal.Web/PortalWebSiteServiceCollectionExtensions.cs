@@ -9,6 +9,7 @@ using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Reports;
 using ReportingPortal.Web.Security;
 using ReportingPortal.Web.Shared;
+using ReportingPortal.Web.Statistics;
 
 namespace ReportingPortal.Web;
 
@@ -34,6 +35,7 @@ public static class PortalWebSiteServiceCollectionExtensions
         services.AddPortalLocalization();
         services.AddReportForm();
         services.AddLearn();
+        services.AddSingleton<StatisticsLabels>();
         services.AddValidatedOptions<QuickExitOptions>(QuickExitOptions.Section);
         services.AddResponseCompression(options => options.EnableForHttps = true);
         services.AddCaptcha();

@@ -14,6 +14,7 @@ public static class Routes
     public const string Help = "/help";
     public const string FollowUp = "/follow-up";
     public const string FollowUpReport = "/follow-up/report";
+    public const string Statistics = "/statistics";
 
     /// <summary>Where the quick exit goes first: it ends a reporter's session, then leaves for QuickExit:Url.</summary>
     public const string Exit = "/exit";
@@ -33,6 +34,7 @@ public static class Routes
     public const string ConsoleAudit = "/console/audit";
     public const string ConsoleMail = "/console/mail";
     public const string ConsoleStoredData = "/console/stored-data";
+    public const string ConsoleStatistics = "/console/statistics";
     public const string ConsoleCase = "/console/cases/{reference}";
 
     /// <summary>The console's page for one case; the same path as the links in emails (<see cref="Core.Cases.ConsoleOptions.CasePath"/>).</summary>

@@ -13,7 +13,7 @@ public sealed class PublicPagesTests
     private static readonly string[] Slugs = ["what-it-looks-like", "risks", "how-to-report", "after-a-report", "who-is-responsible"];
 
     private static readonly string[] StaticPages =
-        ["/", "/help", "/learn", "/no-such-page", .. Slugs.Select(slug => $"/learn/{slug}"), .. Slugs.Select(slug => $"/learn/children/{slug}")];
+        ["/", "/help", "/learn", "/statistics", "/no-such-page", .. Slugs.Select(slug => $"/learn/{slug}"), .. Slugs.Select(slug => $"/learn/children/{slug}")];
 
     private Portal _portal = null!;
 

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReportingPortal.Core.Accounts;
 using ReportingPortal.Core.Retention;
+using ReportingPortal.Core.Statistics;
 using ReportingPortal.IntegrationTests.Cases;
 
 namespace ReportingPortal.IntegrationTests.Retention;
@@ -41,6 +43,7 @@ public sealed class RetentionTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var services = PortalServices.For(portal, collection => collection.AddSingleton<TimeProvider>(clock));
         var job = services.GetRequiredService<RetentionJob>();
+        var statisticsBefore = await Statistics(services);
 
         clock.Advance(TimeSpan.FromDays(6));
         await job.Run(CancellationToken.None);
@@ -57,6 +60,7 @@ public sealed class RetentionTests
             "a closed case goes after 90 days; an open one never does");
 
         (await Skeleton(portal.ConnectionString)).ShouldBe(skeletonBefore, "what statistics read is unchanged");
+        (await Statistics(services)).ShouldBe(statisticsBefore);
         await using (var connection = await TestDatabase.OpenDatabase(portal.ConnectionString))
         {
             (await connection.ExecuteScalarAsync<long>("""
@@ -95,6 +99,11 @@ public sealed class RetentionTests
     private static Task<Receipt> Submit(PortalSession session, string description) =>
         session.SubmitReport(ReportAnswers.Identified($"reporter-{Guid.NewGuid():N}@family.example")
             .With("Description", description).With("Category", "Other").With("ReporterRole", "OtherAdult"));
+
+    /// <summary>The console's statistics of the last weeks for every queue, as text.</summary>
+    private static async Task<string> Statistics(IServiceProvider services) =>
+        JsonSerializer.Serialize(await services.GetRequiredService<StatisticsQuery>().Weekly(
+            StatisticsWeeks.Latest(DateOnly.FromDateTime(DateTime.UtcNow)), StatisticsScope.Everything, CancellationToken.None));
 
     private static async Task Press(PortalSession session, string reference, string handler, params (string Name, string Value)[] fields) =>
         (await CasePages.Press(session, reference, handler, fields)).StatusCode.ShouldBe(HttpStatusCode.SeeOther);

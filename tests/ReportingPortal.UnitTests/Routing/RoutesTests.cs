@@ -38,5 +38,7 @@ public sealed class RoutesTests
     [TestCase(Routes.ConsoleAccounts)]
     [TestCase(Routes.ConsoleMail)]
     [TestCase(Routes.ConsoleAudit)]
+    [TestCase(Routes.ConsoleStatistics)]
+    [TestCase(Routes.Statistics)]
     public void TheNamedPageRouteHasAPage(string route) => PageTemplates.ShouldContain(route);
 }
