@@ -23,7 +23,7 @@ public sealed class OpenPgpQueueKey : QueueKey
         using var input = PgpUtilities.GetDecoderStream(new MemoryStream(data));
         var rings = new PgpPublicKeyRingBundle(input).GetKeyRings().ToList();
         if (rings.Count == 0)
-            throw new QueueKeyException("it holds no OpenPGP public key.");
+            throw new FormatException("No OpenPGP public key.");
         if (rings.Count > 1)
             throw new QueueKeyException($"it holds {rings.Count} keys; give the queue exactly one.");
         var primary = rings[0].GetPublicKey();

@@ -19,7 +19,7 @@ public sealed class SmimeQueueKey : QueueKey
     public static SmimeQueueKey Parse(byte[] data)
     {
         var certificate = new X509CertificateParser().ReadCertificate(data)
-                          ?? throw new QueueKeyException("it holds no certificate.");
+                          ?? throw new FormatException("No certificate.");
         // Key usage bits 2 and 4: key encipherment (RSA) and key agreement (elliptic curves).
         if (certificate.GetKeyUsage() is { } usage && !usage[2] && !usage[4])
             throw new QueueKeyException("the certificate's key usage does not allow encryption.");
