@@ -78,6 +78,7 @@ public sealed class OpenPgpTestKey
         var data = list.GetEncryptedDataObjects().OfType<PgpPublicKeyEncryptedData>().Single(d => d.KeyId == EncryptionKeyId);
         var privateKey = _secret.GetSecretKey(data.KeyId).ExtractPrivateKey(Passphrase);
 
+        data.GetSymmetricAlgorithm(privateKey).ShouldBe(SymmetricKeyAlgorithmTag.Aes256);
         using var clear = data.GetDataStream(privateKey);
         var inner = new PgpObjectFactory(clear).NextPgpObject();
         if (inner is PgpCompressedData compressed)

@@ -1,5 +1,6 @@
 using MimeKit;
 using MimeKit.Cryptography;
+using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Crypto;
@@ -62,7 +63,9 @@ public sealed class SmimeTestCertificate
         pkcs7.SecureMimeType.ShouldBe(SecureMimeType.EnvelopedData);
         using var encrypted = new MemoryStream();
         pkcs7.Content!.DecodeTo(encrypted);
-        var recipient = new CmsEnvelopedData(encrypted.ToArray()).GetRecipientInfos().GetRecipients().Single();
+        var envelope = new CmsEnvelopedData(encrypted.ToArray());
+        envelope.EncryptionAlgOid.ShouldBe(NistObjectIdentifiers.IdAes256Cbc.Id, "encrypted with AES-256");
+        var recipient = envelope.GetRecipientInfos().GetRecipients().Single();
         recipient.RecipientID.SerialNumber.ShouldBe(Certificate.SerialNumber);
         return MimeEntity.Load(new MemoryStream(recipient.GetContent(_privateKey)));
     }

@@ -10,6 +10,9 @@ namespace ReportingPortal.Core.Forwarding;
 /// </summary>
 internal sealed class PublicKeyOpenPgpContext : OpenPgpContext
 {
+    // For a key that states no preferred ciphers; MimeKit's own default is CAST5.
+    public PublicKeyOpenPgpContext() => DefaultEncryptionAlgorithm = EncryptionAlgorithm.Aes256;
+
     public override bool CanEncrypt(MailboxAddress mailbox, CancellationToken cancellationToken = default) => false;
 
     public override bool CanSign(MailboxAddress signer, CancellationToken cancellationToken = default) => false;
