@@ -24,6 +24,7 @@ public sealed class MailDeliveryJob(
     SentMailRecorder sentMail,
     AcknowledgementMessage acknowledgements,
     ForwardMessage forwards,
+    ForwardEncryption encryption,
     IOptions<ForwardingOptions> forwarding,
     ReminderMessage reminders,
     ReporterNoticeMessage reporterNotices,
@@ -92,6 +93,13 @@ public sealed class MailDeliveryJob(
                 DeliveryKind.ReplyNotice => replyNotices.Build(report.Reference, report.Priority, QueueNamed(email.Queue), address, MessageIdOf(email)),
                 _ => throw new InvalidOperationException($"Mail delivery {email.Id} is of an unknown kind."),
             };
+            // Mail to responders is encrypted to their queue's key when it has one; the reporter's mail never is.
+            if (email.Kind is not (DeliveryKind.Acknowledgement or DeliveryKind.ReporterNotice)
+                && encryption.Encrypt(message, email.Queue, address, cancellationToken) is { } refused)
+            {
+                Record(connection, email, refused);
+                continue;
+            }
 
             using var smtpConnection = sender.Take(cancellationToken);
             // Waiting for a connection may have taken long: the lease must cover the send that follows.

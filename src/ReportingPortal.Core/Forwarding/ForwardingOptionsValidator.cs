@@ -3,7 +3,11 @@ using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Core.Forwarding;
 
-public sealed class ForwardingOptionsValidator : IValidateOptions<ForwardingOptions>
+/// <summary>
+/// Checks the queues and rules at start-up, and each queue's key or certificate: one that cannot be read or parsed stops
+/// the portal, and so does a queue with EncryptionRequired whose key is missing, expired or not yet valid.
+/// </summary>
+public sealed class ForwardingOptionsValidator(TimeProvider time) : IValidateOptions<ForwardingOptions>
 {
     public ValidateOptionsResult Validate(string? name, ForwardingOptions options)
     {
@@ -22,6 +26,8 @@ public sealed class ForwardingOptionsValidator : IValidateOptions<ForwardingOpti
                 failures.Add($"Forwarding:Queues:{i}:Addresses is empty for queue '{queue.Name}'.");
             failures.AddRange(queue.Addresses.Where(address => !ReportForm.IsEmailAddress(address))
                 .Select(address => $"Forwarding:Queues:{i}:Addresses has an invalid email address '{address}'."));
+            if (KeyProblem(queue, i) is { } problem)
+                failures.Add(problem);
         }
         if (!string.IsNullOrEmpty(options.DefaultQueue) && !names.Contains(options.DefaultQueue))
             failures.Add($"Forwarding:DefaultQueue '{options.DefaultQueue}' is not one of Forwarding:Queues.");
@@ -31,5 +37,26 @@ public sealed class ForwardingOptionsValidator : IValidateOptions<ForwardingOpti
                 failures.Add($"Forwarding:Rules:{i}:Queue '{options.Rules[i].Queue}' is not one of Forwarding:Queues.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private string? KeyProblem(ForwardingQueue queue, int index)
+    {
+        QueueKey? key;
+        try
+        {
+            key = QueueKey.Load(queue, index);
+        }
+        catch (QueueKeyException problem)
+        {
+            return problem.Message;
+        }
+        if (!queue.EncryptionRequired)
+            return null;
+        if (key is null)
+            return $"Forwarding:Queues:{index}:EncryptionRequired is true for queue '{queue.Name}', but it has no OpenPgpPublicKey, "
+                   + "OpenPgpPublicKeyFile, SmimeCertificate or SmimeCertificateFile: give it a key or certificate, or its mail could not be sent.";
+        return key.Unusable(time.GetUtcNow()) is { } reason
+            ? $"Forwarding:Queues:{index}:EncryptionRequired is true for queue '{queue.Name}', but {reason}: give it a valid one."
+            : null;
     }
 }

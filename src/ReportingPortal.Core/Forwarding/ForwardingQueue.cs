@@ -23,4 +23,19 @@ public sealed class ForwardingQueue
 
     /// <summary>What the service handles, in a line, for responders choosing where to refer a case.</summary>
     public string? Handles { get; set; }
+
+    /// <summary>The queue's OpenPGP public key, ASCII-armoured; its forwards are then encrypted to it.</summary>
+    public string? OpenPgpPublicKey { get; set; }
+
+    /// <summary>The path of a file holding the queue's OpenPGP public key (ASCII-armoured or binary), instead of OpenPgpPublicKey.</summary>
+    public string? OpenPgpPublicKeyFile { get; set; }
+
+    /// <summary>The queue's S/MIME certificate, PEM; its forwards are then encrypted to it.</summary>
+    public string? SmimeCertificate { get; set; }
+
+    /// <summary>The path of a file holding the queue's S/MIME certificate (PEM or DER), instead of SmimeCertificate.</summary>
+    public string? SmimeCertificateFile { get; set; }
+
+    /// <summary>The portal refuses to start unless this queue has a usable key or certificate.</summary>
+    public bool EncryptionRequired { get; set; }
 }

@@ -11,6 +11,8 @@ public static class ForwardingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ForwardingOptions>, ForwardingOptionsValidator>();
         services.AddSingleton<Router>();
         services.AddSingleton<ForwardMessage>();
+        services.AddSingleton<ForwardEncryption>();
+        services.AddHostedService(provider => provider.GetRequiredService<ForwardEncryption>());
         return services;
     }
 }

@@ -43,7 +43,7 @@ public sealed class RouterTests
     [Test]
     public void ARulesetWithAnUnknownQueueIsRefusedAtStartUp()
     {
-        var result = new ForwardingOptionsValidator().Validate(null, new ForwardingOptions
+        var result = new ForwardingOptionsValidator(TimeProvider.System).Validate(null, new ForwardingOptions
         {
             DefaultQueue = "nowhere",
             Queues = [new ForwardingQueue { Name = "triage", Addresses = ["not an address"] }],
