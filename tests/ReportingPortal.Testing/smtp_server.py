@@ -1,6 +1,7 @@
 """A real SMTP server for the tests (aiosmtpd), keeping each accepted message as a file.
 
 Usage: python3 smtp_server.py PORT FOLDER
+It listens on 127.0.0.1, or on the address in SMTP_SINK_HOST (0.0.0.0 in a container other pods send to).
 Recipients whose local part starts with "reject" get 550 and those starting with "defer" get 451,
 so tests can see how the portal treats permanent and temporary refusals.
 """
@@ -41,7 +42,7 @@ class Mailbox:
 def main():
     port, folder = int(sys.argv[1]), sys.argv[2]
     os.makedirs(folder, exist_ok=True)
-    controller = Controller(Mailbox(folder), hostname="127.0.0.1", port=port)
+    controller = Controller(Mailbox(folder), hostname=os.environ.get("SMTP_SINK_HOST", "127.0.0.1"), port=port)
     controller.start()
     print("ready", flush=True)
     stop = asyncio.Event()
