@@ -26,7 +26,7 @@ public sealed class ProductionLogsTests
         {
             var json = line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..];
             using var entry = JsonDocument.Parse(json);
-            entry.RootElement.GetProperty("Timestamp").GetString().ShouldEndWith("Z", line);
+            entry.RootElement.GetProperty("Timestamp").GetString()!.EndsWith('Z').ShouldBeTrue(line);
             entry.RootElement.GetProperty("LogLevel").GetString().ShouldNotBeNullOrEmpty(line);
             entry.RootElement.GetProperty("Message").GetString().ShouldNotBeNull(line);
         }
