@@ -164,6 +164,8 @@ settings=(
     Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None Smtp__MaxConnections=$smtp_connections
     Smtp__From="Portal forwards <no-reply@portal.bench>"
     Jobs__RunServerInWebSite=false
+    # Several processes side by side: each management port on a free port of its own (metrics are not read here).
+    Management__Urls=http://127.0.0.1:0
 )
 
 # start_site: the web site as operators run it, Release build, Production, its own process, no job server.

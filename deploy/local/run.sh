@@ -11,12 +11,17 @@ site_url=${PORTAL_URL:-http://127.0.0.1:5080}
 pg_port=${PORTAL_PG_PORT:-5433}
 smtp_port=${PORTAL_SMTP_PORT:-1025}
 inbox_port=${PORTAL_INBOX_PORT:-1080}
+# The management ports (metrics; the worker's health): loopback only.
+web_management_port=${PORTAL_WEB_MANAGEMENT_PORT:-9090}
+worker_management_port=${PORTAL_WORKER_MANAGEMENT_PORT:-9091}
 
 ensure_packages postgresql:'/usr/lib/postgresql/*/bin/postgres' nodejs:node npm:npm curl:curl
 
 require_free_port "${site_url##*:}" "the site"
 require_free_port "$smtp_port" "the mail server"
 require_free_port "$inbox_port" "the mail inbox"
+require_free_port "$web_management_port" "the web site's management port"
+require_free_port "$worker_management_port" "the worker's management port"
 
 pg_dir=$(pg_data_dir postgres)
 pg_password=$(secret postgres-password)
@@ -88,7 +93,7 @@ if [ ! -s "$admin_link" ]; then
 fi
 
 log "starting the web site (migrations run at start-up)"
-dotnet "$web_dll" \
+Management__Urls="http://127.0.0.1:$web_management_port" dotnet "$web_dll" \
     --contentRoot "$repo/src/ReportingPortal.Web" &
 children+=($!)
 web_pid=$!
@@ -100,7 +105,8 @@ for _ in $(seq 1 120); do
 done
 
 log "starting the worker (the job server: acknowledgements, forwards, retries)"
-dotnet "$repo/src/ReportingPortal.Worker/bin/Release/net10.0/ReportingPortal.Worker.dll" &
+Management__Urls="http://127.0.0.1:$worker_management_port" \
+    dotnet "$repo/src/ReportingPortal.Worker/bin/Release/net10.0/ReportingPortal.Worker.dll" &
 children+=($!)
 worker_pid=$!
 
@@ -108,6 +114,7 @@ cat <<MSG
 
   Portal        $site_url            (web site, process $web_pid)
   Worker        job server and mail     (process $worker_pid)
+  Metrics       http://127.0.0.1:$web_management_port/metrics (web site), http://127.0.0.1:$worker_management_port/metrics (worker)
   Report form   $site_url/report
   Mail inbox    http://127.0.0.1:$inbox_port (every email the portal sends, to reporters and responders)
   Console       $site_url/console/sign-in (accounts, mail status at /console/mail, jobs at /jobs)

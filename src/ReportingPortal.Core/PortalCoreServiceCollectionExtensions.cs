@@ -7,6 +7,7 @@ using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
+using ReportingPortal.Core.Monitoring;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Retention;
 using ReportingPortal.Core.Signposting;
@@ -25,6 +26,8 @@ public static class PortalCoreServiceCollectionExtensions
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PortalMetrics>();
         services.AddEncryption();
         services.AddStorage();
         services.AddJobStorage();

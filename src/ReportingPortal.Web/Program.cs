@@ -9,6 +9,7 @@ using ReportingPortal.Web.Localization;
 using ReportingPortal.Web.Accounts;
 using ReportingPortal.Web.FollowUp;
 using ReportingPortal.Core.Storage;
+using ReportingPortal.Core.Monitoring;
 
 var command = AddAdministratorCommand.IsRequested(args) ? AddAdministratorCommand.Parse(args) : null;
 if (AddAdministratorCommand.IsRequested(args) && command is null)
@@ -18,6 +19,7 @@ if (AddAdministratorCommand.IsRequested(args) && command is null)
 }
 
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
+builder.Logging.AddPortalConsole(builder.Environment);
 // The command prints only its link on standard output; its log lines (migrations) go to standard error.
 if (command is not null)
     builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -32,6 +34,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.Bytes;
 });
 builder.Services.AddPortalWebSite();
+// Metrics only on the management port; health stays on the public port, where the orchestrator probes it.
+builder.Services.AddManagementPort(ManagementOptions.WebSiteDefault, ManagementEndpoints.Metrics);
 if (builder.Configuration.GetValue<bool>($"{JobsOptions.Section}:{nameof(JobsOptions.RunServerInWebSite)}"))
     builder.Services.AddJobServer();
 
@@ -60,7 +64,7 @@ app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapHealthChecks(Routes.Health);
+app.MapPortalHealth(Routes.Health);
 app.MapLanguageChoice();
 app.MapQuickExit();
 app.MapStaticAssets();

@@ -21,6 +21,7 @@ public static class Routes
     public const string Error = "/error";
     public const string Language = "/language/{code}";
     public const string CaptchaChallenge = "/captcha/challenge";
+    /// <summary>The readiness check under its first name; /health/live and /health/ready are in <see cref="Core.Monitoring.HealthEndpoints"/>.</summary>
     public const string Health = "/health";
     public const string Jobs = "/jobs";
 

@@ -1,5 +1,6 @@
 using ReportingPortal.Core;
 using ReportingPortal.Core.Jobs;
+using ReportingPortal.Core.Monitoring;
 using ReportingPortal.Core.Storage;
 
 // The background half of the portal: the Hangfire server, the mail dispatcher and every recurring job, on the
@@ -11,8 +12,11 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+builder.Logging.AddPortalConsole(builder.Environment);
 builder.Services.AddPortalCore();
 builder.Services.AddJobServer();
+// The worker's only HTTP: health for its orchestrator and metrics for Prometheus, on the management port.
+builder.Services.AddManagementPort(ManagementOptions.WorkerDefault, ManagementEndpoints.MetricsAndHealth);
 
 var host = builder.Build();
 

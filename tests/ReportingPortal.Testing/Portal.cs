@@ -27,7 +27,16 @@ public sealed class Portal : IAsyncDisposable
         Address = address;
         Settings = settings;
         Processes = processes;
+        // Each process has a management port of its own, so portals running side by side do not collide.
+        WebManagementAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Pick()}");
+        WorkerManagementAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Pick()}");
     }
+
+    /// <summary>The web site's management port: /metrics.</summary>
+    public Uri WebManagementAddress { get; }
+
+    /// <summary>The worker's management port: /health/live, /health/ready and /metrics.</summary>
+    public Uri WorkerManagementAddress { get; }
 
     public PortalProcesses Processes { get; }
 
@@ -99,7 +108,6 @@ public sealed class Portal : IAsyncDisposable
             ["Delivery__MaxRetryAfter"] = "00:00:01",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
-            ["Logging__Console__FormatterName"] = "simple",
         };
         foreach (var (key, value) in SmtpServer.Shared.PortalSettings())
             settings[key] = value;
@@ -159,7 +167,8 @@ public sealed class Portal : IAsyncDisposable
                 await portal.WaitUntilWorkerStarted(TimeSpan.FromSeconds(60));
             }
         }
-        catch (InvalidOperationException) when (!lastAttempt && portal._web is { HasExited: true } && LoopbackPorts.SaysPortTaken(portal.Output))
+        catch (InvalidOperationException) when (!lastAttempt && portal.RunningProcesses().Any(process => process.HasExited)
+                                                && LoopbackPorts.SaysPortTaken(portal.Output))
         {
             await portal.DisposeAsync();
             return null;
@@ -189,6 +198,7 @@ public sealed class Portal : IAsyncDisposable
         }
         foreach (var (key, value) in Settings)
             start.Environment[key] = value;
+        start.Environment["Management__Urls"] = (name == "web" ? WebManagementAddress : WorkerManagementAddress).ToString().TrimEnd('/');
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"The {name} did not start.");
         process.OutputDataReceived += (_, line) => { if (line.Data is not null) _output.Enqueue($"{name}: {line.Data}"); };
@@ -224,7 +234,7 @@ public sealed class Portal : IAsyncDisposable
         return Start(settings, processes);
     }
 
-    /// <summary>The worker has no HTTP endpoint: it is up once the host says it started (after its migrations).</summary>
+    /// <summary>The worker is up once the host says it started (after its migrations and its management port).</summary>
     private async Task WaitUntilWorkerStarted(TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();

@@ -8,6 +8,7 @@ using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
+using ReportingPortal.Core.Monitoring;
 
 namespace ReportingPortal.Core.Email;
 
@@ -31,6 +32,7 @@ public sealed class MailDeliveryJob(
     ReplyNoticeMessage replyNotices,
     IOptions<DeliveryOptions> options,
     IOptions<SmtpOptions> smtp,
+    PortalMetrics metrics,
     ILogger<MailDeliveryJob> logger)
 {
     private sealed record OwedEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, string? Topic,
@@ -123,6 +125,7 @@ public sealed class MailDeliveryJob(
             // Recorded (with the other senders' in one statement) before this connection sends anything else: at most
             // one email per connection is accepted by the server and not yet recorded.
             sentMail.Record(email.Id).GetAwaiter().GetResult();
+            metrics.EmailSent(email.Kind, report.ReceivedAt);
         }
     }
 
@@ -162,6 +165,7 @@ public sealed class MailDeliveryJob(
         {
             logger.LogError("Mail delivery {DeliveryId} ({Kind}) failed for good after {Attempts} attempts: {Failure}",
                 email.Id, email.Kind, attempts, failure.Description);
+            metrics.EmailFailed(email.Kind);
             connection.Execute(new CommandDefinition("""
                 update mail_deliveries
                 set status = @Failed, failed_at = now(), attempts = @attempts, claimed_until = null, claim_token = null,
@@ -173,6 +177,7 @@ public sealed class MailDeliveryJob(
 
         logger.LogWarning("Mail delivery {DeliveryId} ({Kind}) failed ({Failure}); retrying in {RetryAfter}",
             email.Id, email.Kind, failure.Description, retryAfter);
+        metrics.EmailRetried(email.Kind);
         connection.Execute(new CommandDefinition("""
             update mail_deliveries
             set attempts = @attempts, next_attempt_at = now() + @retryAfter, claimed_until = null, claim_token = null,

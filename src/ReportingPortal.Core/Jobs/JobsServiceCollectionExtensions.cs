@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Monitoring;
 using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.Core.Jobs;
@@ -45,7 +46,11 @@ public static class JobsServiceCollectionExtensions
                 })
             .WithJobExpirationTimeout(jobs.JobExpiration);
 
-    /// <summary>The job server, the mail dispatcher that feeds it, and every recurring job: what a worker runs.</summary>
+    /// <summary>
+    /// The job server, the mail dispatcher that feeds it, and every recurring job: what a worker runs. Readiness then
+    /// includes the job server, and the outbox gauges are observed here (one kind of process reads them, not every copy
+    /// of the web site).
+    /// </summary>
     public static IServiceCollection AddJobServer(this IServiceCollection services)
     {
         services.AddHangfireServer((provider, server) =>
@@ -54,7 +59,10 @@ public static class JobsServiceCollectionExtensions
             server.Queues = jobs.Queues();
             server.WorkerCount = jobs.WorkerCount;
             server.SchedulePollingInterval = jobs.SchedulePollingInterval;
+            server.ServerName = JobServerHealthCheck.ServerName;
         });
+        services.AddHealthChecks().AddCheck<JobServerHealthCheck>("job-server", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHostedService<OutboxGauges>();
         services.AddMailDispatcher();
         services.AddHostedService<RecurringJobs>();
         return services;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
+using ReportingPortal.Core.Monitoring;
 
 namespace ReportingPortal.Core.Reports;
 
@@ -20,6 +21,7 @@ public sealed class SubmitReportHandler(
     Router router,
     KeyRing keys,
     IOptions<CasesOptions> cases,
+    PortalMetrics metrics,
     ILogger<SubmitReportHandler> logger)
 {
     private const string UniqueViolation = "23505";
@@ -118,9 +120,12 @@ public sealed class SubmitReportHandler(
                     cancellationToken: cancellationToken));
 
                 // Null when this form was sent before: the mail owed for it was recorded then.
-                return stored is not null
-                    ? new SubmittedReport(stored, AlreadyReceived: false)
-                    : new SubmittedReport(await connection.QuerySingleAsync<string>(new CommandDefinition(
+                if (stored is not null)
+                {
+                    metrics.ReportReceived(priority);
+                    return new SubmittedReport(stored, AlreadyReceived: false);
+                }
+                return new SubmittedReport(await connection.QuerySingleAsync<string>(new CommandDefinition(
                         "select reference from reports where form_key_hash = @FormKeyHash",
                         new { FormKeyHash = formKeyHash }, cancellationToken: cancellationToken)), AlreadyReceived: true);
             }

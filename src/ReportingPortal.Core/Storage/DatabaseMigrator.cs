@@ -48,7 +48,7 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing 
             Execute(lockConnection, RenameJournalEntries);
             result = DeployChanges.To
                 .PostgresqlDatabase(connectionString)
-                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(".Storage.Migrations."))
+                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, IsMigration)
                 .WithScript(SealStoredContent.Name, new SealStoredContent(connectionString, keys))
                 .WithTransactionPerScript()
                 .LogToNowhere()
@@ -67,6 +67,12 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing 
         foreach (var script in result.Scripts)
             logger.LogInformation("Applied migration {Migration}", script.Name);
     }
+
+    /// <summary>The names the journal (schemaversions) holds once every migration of this build is applied.</summary>
+    public static IReadOnlyCollection<string> ScriptNames { get; } =
+        typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Where(IsMigration).Append(SealStoredContent.Name).ToArray();
+
+    private static bool IsMigration(string resourceName) => resourceName.Contains(".Storage.Migrations.");
 
     private static void Execute(NpgsqlConnection connection, string sql)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ReportingPortal.Core.Monitoring;
 
 namespace ReportingPortal.Core.Storage;
 
@@ -22,7 +23,9 @@ public static class StorageServiceCollectionExtensions
             return builder.Build();
         });
         services.AddSingleton<DatabaseMigrator>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
 }
