@@ -9,7 +9,7 @@ set -euo pipefail
 
 podman_cmd=(podman --runtime runc --cgroup-manager cgroupfs)
 dotnet_root=${DOTNET_ROOT:-$(dirname "$(readlink -f "$(command -v dotnet)")")}
-packages=ca-certificates,libicu72,libssl3,tzdata,zlib1g,libstdc++6
+packages=ca-certificates,libicu72,libssl3,tzdata,zlib1g,libstdc++6,libgssapi-krb5-2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

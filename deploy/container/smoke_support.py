@@ -5,9 +5,11 @@
       smoke's image, the secrets as plain values (podman has no CloudNativePG secret to read), the database and the
       mail sink at the services pod's address, no HTTP probes (podman does not run them; the smoke polls them itself) and no
       declared ports (podman would publish them on the host)
-  smoke_support.py mail MAIL_DIR DELIVERIES_CSV
+  smoke_support.py mail MAIL_DIR DELIVERIES_CSV ALLOWED_DUPLICATES
       compares the mail the sink received with the deliveries the database owes, by Message-ID; prints the figures
-      as `name=value` lines and exits 1 unless every owed email arrived exactly once and nothing else arrived
+      as `name=value` lines and exits 1 unless every owed email arrived, nothing else arrived, and no more than
+      ALLOWED_DUPLICATES arrived twice (a killed worker may have had one email per SMTP connection accepted by the
+      server and not yet recorded as sent: those go again, with the same Message-ID)
 """
 import collections
 import csv
@@ -44,6 +46,11 @@ def pods(manifests, image, services_ip, settings_file):
             # podman publishes a declared port on the host as well; the pods are reached by their own addresses.
             for field in ("readinessProbe", "livenessProbe", "startupProbe", "ports"):
                 container.pop(field, None)
+            # podman makes an emptyDir a named volume shared by every pod that names it: one name of the smoke's own.
+            for mount in container.get("volumeMounts", []):
+                mount["name"] = f"reportingportal-smoke-{mount['name']}"
+        for volume in spec.get("volumes", []):
+            volume["name"] = f"reportingportal-smoke-{volume['name']}"
         documents.append(deployment)
     yaml.safe_dump_all(documents, sys.stdout, sort_keys=False)
 
@@ -58,7 +65,7 @@ def key_of(message_id):
     return local
 
 
-def mail(mail_dir, deliveries_csv):
+def mail(mail_dir, deliveries_csv, allowed_duplicates):
     owed = collections.Counter()
     statuses = collections.Counter()
     for row in csv.DictReader(open(deliveries_csv)):
@@ -90,13 +97,13 @@ def mail(mail_dir, deliveries_csv):
     }
     for name, value in figures.items():
         print(f"{name}={value}")
-    return 0 if missing == 0 and duplicates == 0 and unexpected == 0 and figures["owed"] > 0 else 1
+    return 0 if missing == 0 and duplicates <= int(allowed_duplicates) and unexpected == 0 and figures["owed"] > 0 else 1
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["pods"]:
         pods(*sys.argv[2:6])
     elif sys.argv[1:2] == ["mail"]:
-        sys.exit(mail(*sys.argv[2:4]))
+        sys.exit(mail(*sys.argv[2:5]))
     else:
         sys.exit(__doc__)
