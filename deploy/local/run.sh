@@ -57,7 +57,7 @@ export AllowedHosts=${AllowedHosts:-"localhost;127.0.0.1;[::1];${site_host%:*}"}
 export ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Database=reportingportal;Username=portal;Password=$pg_password"
 export Receipts__SecretKey=${Receipts__SecretKey:-$(secret receipts-key)}
 # The key that wraps each report's data key. To rotate: add Encryption__Keys__<new id>, make it current, restart, and
-# remove the old one once the administrators' Encryption page shows no report left under it.
+# remove the old one once the administrators' Stored data page shows no report left under it.
 if [ -z "${Encryption__CurrentKeyId:-}" ]; then
     export Encryption__Keys__local=${Encryption__Keys__local:-$(secret encryption-key)}
     export Encryption__CurrentKeyId=local

@@ -35,7 +35,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 builder.Services.AddPortalWebSite();
 // Metrics only on the management port; health stays on the public port, where the orchestrator probes it.
-builder.Services.AddManagementPort(ManagementOptions.WebSiteDefault, ManagementEndpoints.Metrics);
+builder.Services.AddManagementPort("reportingportal-web", ManagementOptions.WebSiteDefault, ManagementEndpoints.Metrics);
 if (builder.Configuration.GetValue<bool>($"{JobsOptions.Section}:{nameof(JobsOptions.RunServerInWebSite)}"))
     builder.Services.AddJobServer();
 

@@ -16,7 +16,7 @@ builder.Logging.AddPortalConsole(builder.Environment);
 builder.Services.AddPortalCore();
 builder.Services.AddJobServer();
 // The worker's only HTTP: health for its orchestrator and metrics for Prometheus, on the management port.
-builder.Services.AddManagementPort(ManagementOptions.WorkerDefault, ManagementEndpoints.MetricsAndHealth);
+builder.Services.AddManagementPort("reportingportal-worker", ManagementOptions.WorkerDefault, ManagementEndpoints.MetricsAndHealth);
 
 var host = builder.Build();
 

@@ -25,7 +25,9 @@ public sealed class ManagementServer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls(options.Value.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.UseKestrelCore()
+            .ConfigureKestrel(kestrel => kestrel.AddServerHeader = false)
+            .UseUrls(options.Value.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.AddRouting();
         // The host's checks, so readiness here is the host's readiness.
         builder.Services.AddSingleton(health);
