@@ -11,6 +11,7 @@
 #   SMOKE_KEEP_ON_FAILURE=1 deploy/container/smoke.sh leaves the pods running when a check fails, to look at them
 #   SDK_IMAGE=... RUNTIME_IMAGE=... deploy/container/smoke.sh   other bases (default: built here from Debian packages
 #                                              and this machine's .NET by local-bases.sh, as registries are unreachable)
+#   PUBLISH_MODE=self-contained RUNTIME_IMAGE=<a base without .NET> SDK_IMAGE=... deploy/container/smoke.sh
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -78,6 +79,7 @@ fi
 
 log "building the image"
 build_args=(--build-arg SDK_IMAGE="$SDK_IMAGE" --build-arg RUNTIME_IMAGE="$RUNTIME_IMAGE")
+[ -n "${PUBLISH_MODE:-}" ] && build_args+=(--build-arg PUBLISH_MODE="$PUBLISH_MODE")
 [ -n "${NUGET_CERT_REVOCATION_MODE:-}" ] && build_args+=(--build-arg NUGET_CERT_REVOCATION_MODE="$NUGET_CERT_REVOCATION_MODE")
 # The host's package cache spares the build downloading every package again; the image does not keep it.
 mkdir -p "$HOME/.nuget/packages"
