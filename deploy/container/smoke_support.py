@@ -46,11 +46,12 @@ def pods(manifests, image, services_ip, settings_file):
             # podman publishes a declared port on the host as well; the pods are reached by their own addresses.
             for field in ("readinessProbe", "livenessProbe", "startupProbe", "ports"):
                 container.pop(field, None)
-            # podman makes an emptyDir a named volume shared by every pod that names it: one name of the smoke's own.
-            for mount in container.get("volumeMounts", []):
-                mount["name"] = f"reportingportal-smoke-{mount['name']}"
-        for volume in spec.get("volumes", []):
-            volume["name"] = f"reportingportal-smoke-{volume['name']}"
+            # No database CA here (the stand-in PostgreSQL has no TLS); podman makes an emptyDir a named volume shared
+            # by every pod that names it: one name of the smoke's own.
+            container["volumeMounts"] = [dict(mount, name=f"reportingportal-smoke-{mount['name']}")
+                                         for mount in container.get("volumeMounts", []) if mount["name"] != "db-ca"]
+        spec["volumes"] = [dict(volume, name=f"reportingportal-smoke-{volume['name']}")
+                           for volume in spec.get("volumes", []) if "secret" not in volume]
         documents.append(deployment)
     yaml.safe_dump_all(documents, sys.stdout, sort_keys=False)
 
