@@ -83,8 +83,10 @@ build_args=(--build-arg SDK_IMAGE="$SDK_IMAGE" --build-arg RUNTIME_IMAGE="$RUNTI
 [ -n "${NUGET_CERT_REVOCATION_MODE:-}" ] && build_args+=(--build-arg NUGET_CERT_REVOCATION_MODE="$NUGET_CERT_REVOCATION_MODE")
 # The host's package cache spares the build downloading every package again; the image does not keep it.
 mkdir -p "$HOME/.nuget/packages"
+# No layer cache and no intermediate images kept (each would leave about 1.3 GB behind); the previous smoke image goes.
+"${podman_cmd[@]}" rmi -f "$image" >/dev/null 2>&1 || true
 build_started=$(now_ms)
-"${podman_cmd[@]}" build --isolation chroot --network host --no-cache "${build_args[@]}" \
+"${podman_cmd[@]}" build --isolation chroot --network host --no-cache --layers=false "${build_args[@]}" \
     --volume "$HOME/.nuget/packages:/root/.nuget/packages" \
     -f "$repo/deploy/container/Containerfile" -t "$image" "$repo" > "$work/build.log" 2>&1 \
     || { tail -n 40 "$work/build.log" >&2; log "the image did not build"; exit 1; }
