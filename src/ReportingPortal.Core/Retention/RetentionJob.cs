@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportingPortal.Core.Audit;
-using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Storage;
 
@@ -32,11 +31,10 @@ public sealed class RetentionJob(NpgsqlDataSource database, TimeProvider clock, 
     {
         var settings = options.Value;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"""
             with expired as (
                 select r.id from reports r join cases c on c.report_id = r.id
-                where c.status = @Closed and r.content_deleted_at is null
-                  and c.closed_at < @now - case when c.outcome = @SpamOutcome then @SpamKeptFor else @ClosedKeptFor end
+                where {ExpiredContent.Condition}
                 order by r.id limit @BatchSize
                 for update of r, c skip locked
             ),
@@ -52,12 +50,8 @@ public sealed class RetentionJob(NpgsqlDataSource database, TimeProvider clock, 
                 where id in (select id from expired) returning id
             )
             select count(*) from deleted
-            """, new
-            {
-                Closed = CaseStatus.Closed.Stored(), now = clock.GetUtcNow(), settings.SpamOutcome,
-                SpamKeptFor = settings.SpamContentKeptFor, ClosedKeptFor = settings.ClosedContentKeptFor, settings.BatchSize,
-                ContentDeleted = AuditAction.ContentDeleted.Stored(),
-            }, cancellationToken: cancellationToken));
+            """, ExpiredContent.Parameters(settings, clock.GetUtcNow(),
+                new { settings.BatchSize, ContentDeleted = AuditAction.ContentDeleted.Stored() }), cancellationToken: cancellationToken));
     }
 
     private async Task<int> TrimWorkingRecords(CancellationToken cancellationToken)

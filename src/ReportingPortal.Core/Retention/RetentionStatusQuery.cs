@@ -1,9 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Encryption;
-using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.Core.Retention;
 
@@ -16,23 +14,17 @@ public sealed class RetentionStatusQuery(NpgsqlDataSource database, KeyRing keys
     {
         var settings = options.Value;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        using var rows = await connection.QueryMultipleAsync(new CommandDefinition("""
+        using var rows = await connection.QueryMultipleAsync(new CommandDefinition($"""
             select count(*) filter (where content_deleted_at is null), count(*) filter (where content_deleted_at is not null) from reports;
 
-            select count(*) from reports r join cases c on c.report_id = r.id
-            where c.status = @Closed and r.content_deleted_at is null
-              and c.closed_at < @now - case when c.outcome = @SpamOutcome then @SpamKeptFor else @ClosedKeptFor end;
+            select count(*) from reports r join cases c on c.report_id = r.id where {ExpiredContent.Condition};
 
             select count(*) from cases c join reports r on r.id = c.report_id where c.status <> @Closed and r.received_at < @now - @FlaggedAfter;
 
             select r.reference, r.received_at as ReceivedAt, c.status from cases c join reports r on r.id = c.report_id
             where c.status <> @Closed and r.received_at < @now - @FlaggedAfter order by r.received_at limit @OldestOpenShown;
-            """, new
-            {
-                Closed = CaseStatus.Closed.Stored(), now = clock.GetUtcNow(), settings.SpamOutcome,
-                SpamKeptFor = settings.SpamContentKeptFor, ClosedKeptFor = settings.ClosedContentKeptFor,
-                FlaggedAfter = settings.OpenReportsFlaggedAfter, OldestOpenShown,
-            }, cancellationToken: cancellationToken));
+            """, ExpiredContent.Parameters(settings, clock.GetUtcNow(), new { FlaggedAfter = settings.OpenReportsFlaggedAfter, OldestOpenShown }),
+            cancellationToken: cancellationToken));
         var (kept, deleted) = await rows.ReadSingleAsync<(long, long)>();
         var due = await rows.ReadSingleAsync<long>();
         var openTooLong = await rows.ReadSingleAsync<long>();
