@@ -2,6 +2,7 @@
 # The image's command: which half of the portal this container runs.
 #   web [ARGS]   the web site (ReportingPortal.Web); `web accounts add-admin --email E --name N` prints an enrolment link
 #   worker       the job server and mail dispatcher (ReportingPortal.Worker)
+#   migrate      applies the migrations (the portal's and Hangfire's tables) and stops: an init container or a release job
 #   setup        applies the migrations and makes sure the first administrator (PORTAL_ADMIN_EMAIL, PORTAL_ADMIN_NAME)
 #                exists, printing its one-time enrolment link until it has enrolled; run once per release as a Job
 # The web site and the worker also apply migrations at start-up, under the migrator's advisory lock.
@@ -24,6 +25,7 @@ command=${1:-web}
 case "$command" in
     web) cd /app/web; [ -e libcoreclr.so ] && exec ./ReportingPortal.Web "$@"; exec dotnet ReportingPortal.Web.dll "$@" ;;
     worker) cd /app/worker; [ -e libcoreclr.so ] && exec ./ReportingPortal.Worker "$@"; exec dotnet ReportingPortal.Worker.dll "$@" ;;
+    migrate) run /app/worker ReportingPortal.Worker migrate "$@" ;;
     setup)
         : "${PORTAL_ADMIN_EMAIL:?set PORTAL_ADMIN_EMAIL to the first administrator's email}"
         status=0
@@ -32,5 +34,5 @@ case "$command" in
         # 1: that administrator has enrolled already; the migrations are applied all the same.
         [ "$status" -le 1 ] || exit "$status"
         ;;
-    *) echo "usage: portal web|worker|setup [arguments]" >&2; exit 2 ;;
+    *) echo "usage: portal web|worker|migrate|setup [arguments]" >&2; exit 2 ;;
 esac

@@ -5,9 +5,11 @@ using ReportingPortal.Core.Storage;
 
 // The background half of the portal: the Hangfire server, the mail dispatcher and every recurring job, on the
 // same database as the web site. Run as many copies as the mail needs.
+// `migrate` applies the migrations and stops: a release's setup job or init container.
+var migrateOnly = args is ["migrate", ..];
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
-    Args = args,
+    Args = migrateOnly ? args[1..] : args,
     // appsettings.json sits beside the worker's assembly, wherever it is started from.
     ContentRootPath = AppContext.BaseDirectory,
 });
@@ -21,5 +23,8 @@ builder.Services.AddManagementPort("reportingportal-worker", ManagementOptions.W
 var host = builder.Build();
 
 host.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+if (migrateOnly)
+    return 0;
 
 host.Run();
+return 0;

@@ -10,6 +10,9 @@ namespace ReportingPortal.Core.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
+    /// <summary>The schema of Hangfire's tables, which the migrator installs (see <see cref="DatabaseMigrator"/>).</summary>
+    public const string StorageSchema = "hangfire";
+
     /// <summary>Hangfire's storage on the portal's PostgreSQL database: enough to enqueue jobs and to read their history.</summary>
     public static IServiceCollection AddJobStorage(this IServiceCollection services)
     {
@@ -36,8 +39,9 @@ public static class JobsServiceCollectionExtensions
                 storage => storage.UseNpgsqlConnection(connectionString),
                 new PostgreSqlStorageOptions
                 {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
+                    SchemaName = StorageSchema,
+                    // Installed by the migrator under its lock, before the storage is first used.
+                    PrepareSchemaIfNecessary = false,
                     // The defaults wait up to 15 s for new work; LISTEN/NOTIFY wakes workers at once.
                     EnableLongPolling = true,
                     QueuePollInterval = jobs.QueuePollInterval,

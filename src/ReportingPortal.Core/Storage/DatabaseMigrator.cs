@@ -1,17 +1,23 @@
 using DbUp;
+using Hangfire.AspNetCore;
+using Hangfire.Logging;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportingPortal.Core.Encryption;
+using ReportingPortal.Core.Jobs;
 using ReportingPortal.Core.Storage.Migrations;
 
 namespace ReportingPortal.Core.Storage;
 
 /// <summary>
-/// Applies the numbered scripts in Storage/Migrations once each, in order; one of them is code, which seals content
-/// stored in clear with the configured keys.
+/// Applies the numbered scripts in Storage/Migrations once each, in order (one of them is code, which seals content
+/// stored in clear with the configured keys), then Hangfire's tables, all under one advisory lock.
 /// </summary>
-public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing keys, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing keys, ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger<DatabaseMigrator>();
+
     // Any constant works; it only has to be the same for every instance of the portal.
     private const long MigrationLockId = 7_263_104_551;
 
@@ -54,6 +60,8 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing 
                 .LogToNowhere()
                 .Build()
                 .PerformUpgrade();
+            if (result.Successful)
+                InstallJobStorage(lockConnection);
         }
         finally
         {
@@ -65,7 +73,26 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing 
             throw new InvalidOperationException($"Database migration {result.ErrorScript?.Name} failed.", result.Error);
 
         foreach (var script in result.Scripts)
-            logger.LogInformation("Applied migration {Migration}", script.Name);
+            _logger.LogInformation("Applied migration {Migration}", script.Name);
+    }
+
+    /// <summary>
+    /// Hangfire's installer takes no lock of its own: processes starting together on an empty database would run its
+    /// scripts at once and fail on each other's tables.
+    /// </summary>
+    private void InstallJobStorage(NpgsqlConnection connection)
+    {
+        // The installer logs through Hangfire's global provider, which the job storage sets when it is first used, after
+        // this: lend it these loggers meanwhile, and leave none behind that may be disposed before Hangfire next logs.
+        LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(loggers));
+        try
+        {
+            PostgreSqlObjectsInstaller.Install(connection, JobsServiceCollectionExtensions.StorageSchema);
+        }
+        finally
+        {
+            LogProvider.SetCurrentLogProvider(null);
+        }
     }
 
     /// <summary>The names the journal (schemaversions) holds once every migration of this build is applied.</summary>

@@ -12,7 +12,7 @@ public sealed class DeadlineRemindersMigrationTests
     {
         var database = TestDatabase.NewDatabaseName();
         var migrator = new DatabaseMigrator(
-            Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }), Portal.TestKeys, NullLogger<DatabaseMigrator>.Instance);
+            Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }), Portal.TestKeys, NullLoggerFactory.Instance);
         try
         {
             migrator.Migrate();

@@ -1,4 +1,6 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Email;
@@ -10,7 +12,7 @@ public sealed class MigrationTests
 {
     private static DatabaseMigrator MigratorFor(string database) => new(
         Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }),
-        Portal.TestKeys, NullLogger<DatabaseMigrator>.Instance);
+        Portal.TestKeys, NullLoggerFactory.Instance);
 
     [Test]
     public async Task MigrationsCreateAnEmptyDatabaseAndRunTwiceWithoutError()
@@ -41,11 +43,13 @@ public sealed class MigrationTests
         var database = TestDatabase.NewDatabaseName();
         var options = Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) });
         using var together = new Barrier(instances);
+        using var logs = new FakeLoggerProvider();
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         try
         {
             await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => Task.Factory.StartNew(() =>
             {
-                var migrator = new DatabaseMigrator(options, Portal.TestKeys, NullLogger<DatabaseMigrator>.Instance);
+                var migrator = new DatabaseMigrator(options, Portal.TestKeys, loggers);
                 together.SignalAndWait();
                 migrator.Migrate();
             }, TaskCreationOptions.LongRunning)));
@@ -54,6 +58,9 @@ public sealed class MigrationTests
             var applied = (await connection.QueryAsync<string>("select scriptname from schemaversions")).ToList();
             applied.Count.ShouldBe(applied.Distinct().Count(), "each script is applied once");
             applied.Count.ShouldBe(DatabaseMigrator.ScriptNames.Count);
+            (await connection.ExecuteScalarAsync<int>("select count(*) from hangfire.schema")).ShouldBe(1, "Hangfire's tables are installed once");
+            (await connection.ExecuteScalarAsync<long>("select count(*) from hangfire.job")).ShouldBe(0);
+            logs.Collector.GetSnapshot().Where(log => log.Level >= LogLevel.Warning).Select(log => log.Message).ShouldBeEmpty();
         }
         finally
         {
