@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -291,6 +292,19 @@ public sealed class Portal : IAsyncDisposable
                 process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
+    }
+
+    /// <summary>Asks the processes to stop (SIGTERM, as Kubernetes does when it deletes a pod) and waits until they have.</summary>
+    public async Task Stop(TimeSpan timeout)
+    {
+        foreach (var process in RunningProcesses().Where(process => !process.HasExited))
+        {
+            using var signal = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await signal.WaitForExitAsync();
+        }
+        using var waiting = new CancellationTokenSource(timeout);
+        foreach (var process in RunningProcesses())
+            await process.WaitForExitAsync(waiting.Token);
     }
 
     public async ValueTask DisposeAsync()

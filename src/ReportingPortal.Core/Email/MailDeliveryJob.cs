@@ -66,6 +66,8 @@ public sealed class MailDeliveryJob(
         var held = owed.Select(email => email.Id).ToHashSet();
         for (var i = 0; i < owed.Count; i++)
         {
+            // A stopping worker stops between emails; the rest are handed out again when their lease ends.
+            cancellationToken.ThrowIfCancellationRequested();
             var email = owed[i];
             if (!held.Contains(email.Id))
                 continue;
@@ -114,9 +116,10 @@ public sealed class MailDeliveryJob(
             }
             try
             {
-                smtpConnection.Send(message, cancellationToken);
+                // Not cancelled when the worker stops: cut off after the server took it, an email would be sent again.
+                smtpConnection.Send(message, CancellationToken.None);
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception exception)
             {
                 smtpConnection.Dispose();
                 Record(connection, email, DeliveryFailure.From(exception));

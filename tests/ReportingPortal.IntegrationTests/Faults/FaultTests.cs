@@ -209,6 +209,31 @@ public sealed class FaultTests
         duplicates.ShouldBeLessThanOrEqualTo(kills * SmtpConnections, "at most one duplicate per SMTP connection in use at each kill");
     }
 
+    [Test]
+    public async Task StoppingTheWorkerWhileItSendsMailLosesNoEmailAndRepeatsNone()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var accepting = await Portal.StartIsolated(smtp, QuickRecovery, PortalProcesses.WebOnly);
+        var served = await Burst(accepting, reporters: 4, until: receipts => receipts.Count >= 120);
+        var owed = await OwedEmails(accepting.ConnectionString);
+
+        await using (var stopping = await accepting.StartAnother(processes: PortalProcesses.WorkerOnly))
+        {
+            var waiting = System.Diagnostics.Stopwatch.StartNew();
+            while (smtp.Count() < owed / 3)
+            {
+                waiting.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the worker sends a third of the mail");
+                await Task.Delay(10);
+            }
+            await stopping.Stop(TimeSpan.FromSeconds(30));
+            (await PendingEmails(accepting.ConnectionString)).ShouldBeGreaterThan(0, "the worker stopped while mail was still owed");
+        }
+        await using var next = await accepting.StartAnother(processes: PortalProcesses.WorkerOnly);
+
+        var duplicates = await EveryOwedEmailArrives(smtp, accepting.ConnectionString, served);
+        duplicates.ShouldBe(0, "a worker asked to stop finishes the email it is sending and records it");
+    }
+
     /// <summary>
     /// Reporters sending identified reports at once until <paramref name="until"/> holds, then <paramref name="kill"/>;
     /// returns the reference of every receipt shown. Every answer before the kill must be a receipt with a reference;
