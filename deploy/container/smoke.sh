@@ -214,8 +214,10 @@ load=(dotnet "$repo/tests/ReportingPortal.Benchmarks/bin/Release/net10.0/Reporti
 db() { psql -h "$services_ip" -U portal -d reportingportal -Atqc "$1"; }
 kill_mode=${SMOKE_KILL:-stop}
 case "$kill_mode" in
-    stop) stop_worker=(pod stop -t 30) ;;
-    hard) stop_worker=(pod kill) ;;
+    # The worker's container alone: podman's `pod stop` also stops the pod's infra container at once, which takes the
+    # network away from a worker still finishing (Kubernetes keeps it until the pod's containers have exited).
+    stop) stop_worker=(stop -t 30) ;;
+    hard) stop_worker=(kill) ;;
     *) log "SMOKE_KILL is stop (the default) or hard"; exit 2 ;;
 esac
 log "sending $reports reports, half to each web pod, and stopping one worker pod ($kill_mode) while the mail drains"
@@ -232,9 +234,11 @@ for _ in $(seq 1 600); do
     if [ "${sent:-0}" -ge 40 ]; then
         killed_pod=$("${podman_cmd[@]}" pod ps --filter name=reportingportal-worker --format '{{.Name}}' | sort | head -n 1)
         stopping_started=$(now_ms)
-        "${podman_cmd[@]}" "${stop_worker[@]}" "$killed_pod" >/dev/null
+        "${podman_cmd[@]}" "${stop_worker[@]}" "$killed_pod-worker" >/dev/null
         pending=$(db "select count(*) from mail_deliveries where status = 'Pending'")
-        log "stopped $killed_pod ($kill_mode, $(seconds_since "$stopping_started") s) at $sent emails sent; $pending pending after it"
+        # 0: the worker shut down by itself on SIGTERM; 137: it was killed (SIGKILL).
+        worker_exit=$("${podman_cmd[@]}" inspect --format '{{.State.ExitCode}}' "$killed_pod-worker")
+        log "stopped $killed_pod ($kill_mode, $(seconds_since "$stopping_started") s, exit code $worker_exit) at $sent emails sent; $pending pending after it"
         break
     fi
     sleep 0.2
@@ -281,7 +285,7 @@ cat <<FIGURES
   image build          ${build_seconds} s (${image_mb} MB, no cache)
   start                ${start_seconds} s from kube play to two web and two worker pods ready
   reports              $reports sent, ${accepted} accepted (303) in ${submit_seconds} s, ${stored} stored
-  worker pod stopped   $killed_pod, during the drain ($kill_mode)
+  worker pod stopped   $killed_pod, during the drain ($kill_mode; the worker's exit code $worker_exit)
   drain after sending  ${drain_seconds} s
   metrics              reports received ${received_metric} (sum over the web pods), emails sent ${worker_sent_metric} by the surviving worker
 $(sed 's/^/  mail                 /' "$work/mail-figures")
@@ -293,6 +297,7 @@ failed=0
 [ "$accepted" -eq "$reports" ] || { log "FAILED: $accepted of $reports reports accepted"; failed=1; }
 [ "$stored" -eq "$reports" ] || { log "FAILED: $stored of $reports reports stored"; failed=1; }
 [ "$received_metric" -eq "$reports" ] || { log "FAILED: the web pods' metrics count $received_metric reports"; failed=1; }
+[ "$kill_mode" = hard ] || [ "$worker_exit" -eq 0 ] || { log "FAILED: the worker asked to stop did not shut down by itself (exit code $worker_exit)"; failed=1; }
 [ "$mail_status" -eq 0 ] || { log "FAILED: the mail received is not the mail owed (missing, unexpected or more duplicates than allowed)"; failed=1; }
 [ "$failed" -eq 0 ] && log "PASSED"
 exit "$failed"
