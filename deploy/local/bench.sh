@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the portal beside the machine's own limits, in one run, as it is deployed: the web site with its job
 # server off and the worker as its own process. pgbench against the submission path, raw MailKit against the mail
-# backlog drain (one worker process, then two on the same database) and against acknowledgement latency at 100 and
+# backlog drain (one worker process with the forwards' JSON attachments, one without them, then two on the same
+# database) and against acknowledgement latency at 100 and
 # 200 reports/s, a responder's inbox and case page with 100,000 reports in the database, and the peak memory of the
 # site and of the worker. Prints one table and writes it to docs/benchmark-latest.md. Uses its own PostgreSQL
 # cluster in .data/bench-postgres and a fresh database.
@@ -194,14 +195,15 @@ stop_site() {
     site_pid=
 }
 
-# start_workers N: N worker processes (the job server, the mail dispatcher) started together, each as a
-# deployment starts it; returns when every one says it started.
+# start_workers N [SETTING...]: N worker processes (the job server, the mail dispatcher) started together, each as a
+# deployment starts it, with the settings given besides the shared ones; returns when every one says it started.
 start_workers() {
-    local n pid log_files=() started
-    for n in $(seq 1 "$1"); do
+    local n pid log_files=() started count=$1
+    shift
+    for n in $(seq 1 "$count"); do
         worker_starts=$((worker_starts + 1))
         log_files+=("$work/worker$worker_starts.log")
-        env "${settings[@]}" DOTNET_ENVIRONMENT=Production \
+        env "${settings[@]}" "$@" DOTNET_ENVIRONMENT=Production \
             dotnet "$repo/src/ReportingPortal.Worker/bin/Release/net10.0/ReportingPortal.Worker.dll" > "${log_files[-1]}" 2>&1 &
         worker_pids+=("$!")
     done
@@ -238,10 +240,11 @@ wait_for_mail() {
     log "$(pending) emails still owed after $1 s"
 }
 
-# drain WORKERS PREFIX: submits a backlog with no job server running, then times WORKERS worker processes
-# sending it; the raw limit is MailKit alone sending as many messages over as many connections.
+# drain WORKERS PREFIX [SETTING...]: submits a backlog with no job server running, then times WORKERS worker processes
+# (with the settings given) sending it; the raw limit is MailKit alone sending as many messages over as many connections.
 drain() {
     local workers=$1 prefix=$2 start drained_after emails
+    shift 2
     if [ "$prefix" != drain1 ]; then
         log "($prefix) another $submissions reports with no worker running"
         bench submit --url "http://127.0.0.1:$site_port" --concurrency "$concurrency" --count "$submissions" --warmup 0 \
@@ -252,7 +255,7 @@ drain() {
     echo "${prefix}_backlog_emails=$(pending)" >> "$results"
     log "($prefix) $workers worker process(es) start on $(pending) owed emails"
     start=$(now_ns)
-    start_workers "$workers"
+    start_workers "$workers" "$@"
     wait_for_mail 1200
     drained_after=$start
     bench mail-window --mail-dir "$work/mail" --after "$start" --prefix "$prefix" --results "$results"
@@ -287,8 +290,9 @@ start_site
 bench submit --url "http://127.0.0.1:$site_port" --concurrency "$concurrency" --count "$submissions" --warmup "$warmup" \
     --results "$results" || log "some submissions failed (see above)"
 
-log "(d) the mail backlog, one worker process, then two on the same database"
+log "(d) the mail backlog, one worker process with JSON attachments (the default), one without, then two on the same database"
 drain 1 drain1
+drain 1 drain1plain Forwarding__JsonAttachment=false
 drain 2 drain2
 
 for rate in "${ack_rates[@]}"; do

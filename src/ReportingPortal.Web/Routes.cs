@@ -36,6 +36,7 @@ public static class Routes
     public const string ConsoleMail = "/console/mail";
     public const string ConsoleStoredData = "/console/stored-data";
     public const string ConsoleStatistics = "/console/statistics";
+    public const string ConsoleExport = "/console/export";
     public const string ConsoleCase = "/console/cases/{reference}";
 
     /// <summary>The console's page for one case; the same path as the links in emails (<see cref="Core.Cases.ConsoleOptions.CasePath"/>).</summary>

@@ -13,6 +13,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<CaseWork>();
         services.AddSingleton<InboxQuery>();
         services.AddSingleton<CaseQuery>();
+        services.AddSingleton<CaseDocuments>();
         services.AddSingleton<TakeCaseHandler>();
         services.AddSingleton<ReassignCaseHandler>();
         services.AddSingleton<ChangeCaseStatusHandler>();

@@ -65,7 +65,7 @@ public sealed class ForwardMessage(
             {
                 Subject = text["Forward.Subject", priority, report.Reference],
                 MessageId = Messages.MessageId(report.Reference, referral is null ? DeliveryKind.Forward : DeliveryKind.Referral, address, sender.Sender),
-                Body = body.ToMimeBody(culture),
+                Body = WithDocument(body.ToMimeBody(culture), report, queue, queueName, referral),
                 Priority = report.Priority == Priority.Urgent ? MessagePriority.Urgent : MessagePriority.Normal,
             };
             // A copy: MimeKit's address list subscribes to the address's events, so the shared one would keep every message alive.
@@ -73,6 +73,28 @@ public sealed class ForwardMessage(
             message.To.Add(new MailboxAddress(queue?.DisplayName ?? "", address));
             return message;
         });
+
+    /// <summary>
+    /// The text and HTML, and the report as JSON beside them when forwards carry it: one body, so a queue's key encrypts
+    /// the attachment with the rest.
+    /// </summary>
+    private MimeEntity WithDocument(MimeEntity text, ReportForMail report, ForwardingQueue? queue, string queueName, ReferralForMail? referral)
+    {
+        if (!forwarding.Value.JsonAttachment)
+            return text;
+        var document = ForwardDocument.Of(report, new ForwardDocument.QueueSection(queueName, queue?.DisplayName ?? queueName),
+            console.Value.CaseLink(report.Reference), referral is null ? null
+                : new ForwardDocument.ReferralSection(referral.Queue, referral.FromQueue, ReferredBy(referral), ForwardDocument.Utc(referral.ReferredAt), referral.Reason));
+        var attachment = new MimePart("application", "json")
+        {
+            Content = new MimeContent(new MemoryStream(document.ToUtf8(), writable: false)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = ForwardDocument.FileName(report.Reference),
+        };
+        attachment.ContentType.Charset = "utf-8";
+        return new Multipart("mixed") { text, attachment };
+    }
 
     /// <summary>The referring queue's name as responders know it; the referrer's own name when no queue of theirs held the case.</summary>
     private string ReferredBy(ReferralForMail referral) =>

@@ -16,6 +16,9 @@ public sealed class ForwardingOptions
     [Required(ErrorMessage = "Forwarding:DefaultQueue is required: the queue for reports that match no rule.")]
     public string DefaultQueue { get; set; } = "";
 
+    /// <summary>Whether forwards and referrals carry the report as a JSON document (<see cref="ForwardDocument"/>) beside the text.</summary>
+    public bool JsonAttachment { get; set; } = true;
+
     /// <summary>The queue named <paramref name="name"/> as responders know it: its display name, else its name.</summary>
     public string DisplayNameOf(string name) => Queues.FirstOrDefault(queue => queue.Name == name)?.DisplayName ?? name;
 }

@@ -27,6 +27,7 @@ public sealed class CaseModel(
     AddCaseNoteHandler addNote,
     SendMessageToReporterHandler sendMessage,
     ReferCaseHandler refer,
+    CaseDocuments documents,
     IOptions<CasesOptions> cases,
     IOptions<ForwardingOptions> forwarding) : PageModel
 {
@@ -60,6 +61,12 @@ public sealed class CaseModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await Show(audit: true, cancellationToken) ?? Page();
+
+    /// <summary>The case as its forward document (docs/schema/forward-v1.json), audited as a download; 404 as the page when the account may not see it.</summary>
+    public async Task<IActionResult> OnGetJsonAsync(CancellationToken cancellationToken) =>
+        await documents.OfCase(Reference, User.AccountId(), cancellationToken) is { } document
+            ? File(document.ToUtf8(), ForwardDocument.MediaType, ForwardDocument.FileName(document.Reference))
+            : NotFound();
 
     public Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken) =>
         Act(() => take.Handle(Reference, User.AccountId(), cancellationToken), cancellationToken);

@@ -63,7 +63,8 @@ public sealed class EncryptedForwardingTests
             message.ToString().ShouldNotContain("pictures of a girl");
             message.TextBody.ShouldBeNull("nothing outside the encrypted part is readable");
             message.MessageId.ShouldStartWith(receipt.Reference.ToLowerInvariant() + ".forward.");
-            var body = decrypted.ShouldBeOfType<MultipartAlternative>()!;
+            // Text and HTML, with the JSON attachment beside them inside the encryption.
+            var body = decrypted.ShouldBeOfType<Multipart>().OfType<MultipartAlternative>().ShouldHaveSingleItem();
             body.TextBody.ShouldBe(plain.TextBody);
             body.HtmlBody.ShouldBe(plain.HtmlBody);
         }

@@ -90,6 +90,28 @@ public sealed class SettingsValidationTests
         refused.Message.ShouldContain(message);
     }
 
+    [TestCase(null, true)]
+    [TestCase("false", false)]
+    [TestCase("True", true)]
+    public void ForwardsCarryTheJsonAttachmentUnlessItIsSwitchedOff(string? value, bool attached)
+    {
+        using var services = PortalSettings.WebSite(value is null ? null : new Dictionary<string, string?> { [ForwardingOptions.Section + ":JsonAttachment"] = value });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        services.GetRequiredService<IOptions<ForwardingOptions>>().Value.JsonAttachment.ShouldBe(attached);
+    }
+
+    [Test]
+    public void AJsonAttachmentSettingThatIsNeitherTrueNorFalseStopsThePortalNamingItsKey()
+    {
+        using var services = PortalSettings.WebSite(new Dictionary<string, string?> { [ForwardingOptions.Section + ":JsonAttachment"] = "sometimes" });
+
+        var refused = Should.Throw<InvalidOperationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        refused.Message.ShouldContain("Forwarding:JsonAttachment");
+    }
+
     [Test]
     public void AThirdPartyCaptchaWithItsKeysAndAddressesIsAccepted()
     {
