@@ -39,8 +39,10 @@ public sealed class ForwardMessage(
                 .Field(text["Forward.Label.ChildAge"], text[$"Form.ChildAge.{report.ChildAgeRange}"])
                 .Field(text["Forward.Label.When"], text[$"Form.When.{report.Occurred}"])
                 .Field(text["Forward.Label.ReporterRole"], text[$"Form.ReporterRole.{report.ReporterRole}"])
-                .Field(text["Forward.Label.Urls"], string.Join('\n', report.Urls))
-                .Field(text["Forward.Label.Platform"], report.Platform)
+                .Field(text["Forward.Label.Urls"], string.Join('\n', report.Urls));
+            if (report.AlsoReportedIn.Count > 0)
+                body.Field(text["Forward.Label.AlsoReported"], AlsoReported(report));
+            body.Field(text["Forward.Label.Platform"], report.Platform)
                 .Field(text["Forward.Label.Usernames"], report.Usernames)
                 .Field(text["Forward.Label.Country"], report.Country is null ? null : $"{report.Country} ({Countries.Name(report.Country)})")
                 .Field(text["Forward.Label.Region"], report.Region)
@@ -78,6 +80,15 @@ public sealed class ForwardMessage(
     private string ReferredBy(ReferralForMail referral) =>
         referral.FromQueue is null ? referral.ReferredBy
         : forwarding.Value.DisplayNameOf(referral.FromQueue);
+
+    /// <summary>"This link was also reported in RP-… (n times since …)": references only, whichever queues hold those reports.</summary>
+    private string AlsoReported(ReportForMail report)
+    {
+        var linked = report.AlsoReportedIn;
+        var key = (report.Urls.Length == 1 ? "Forward.AlsoReported.OneLink" : "Forward.AlsoReported.SomeLink")
+                  + (linked.Count == 1 ? ".Once" : ".Times");
+        return text[key, string.Join(", ", linked.Select(other => other.Reference)), linked.Count, Utc(linked.Min(other => other.ReceivedAt))];
+    }
 
     private static string Utc(DateTime at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
