@@ -17,6 +17,9 @@ public sealed class CaseQuery(NpgsqlDataSource database, KeyRing keys, IOptions<
     /// <summary>The most recent lines of the case's history shown.</summary>
     public const int HistoryLength = 200;
 
+    /// <summary>The most recent linked reports shown.</summary>
+    public const int LinkedShown = 100;
+
     public async Task<CaseView?> Read(string reference, long accountId, bool audit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -65,14 +68,15 @@ public sealed class CaseQuery(NpgsqlDataSource database, KeyRing keys, IOptions<
 
             select other.reference, other.received_at as ReceivedAt, c.status,
                    exists (select 1 from case_queues cq join account_queues aq on aq.queue = cq.queue
-                           where cq.report_id = other.id and aq.account_id = @accountId) as MayOpen
+                           where cq.report_id = other.id and aq.account_id = @accountId) as MayOpen,
+                   count(*) over () as Total
             from reports r
             join reports other on other.link_fingerprints && r.link_fingerprints and other.id <> r.id
                 and other.received_at between r.received_at - @Window and r.received_at + @Window
             join cases c on c.report_id = other.id
             where r.id = @id
-            order by other.received_at, other.id;
-            """, new { id, HistoryLength, accountId, linking.Value.Window }, cancellationToken: cancellationToken));
+            order by other.received_at desc, other.id desc limit @LinkedShown;
+            """, new { id, HistoryLength, accountId, linking.Value.Window, LinkedShown }, cancellationToken: cancellationToken));
         return new CaseView
         {
             Report = report,
@@ -95,16 +99,19 @@ public sealed class CaseQuery(NpgsqlDataSource database, KeyRing keys, IOptions<
             MailSent = (await rows.ReadAsync<CaseView.Mail>()).ToList(),
             History = (await rows.ReadAsync<CaseView.HistoryLine>()).ToList(),
             Responders = (await rows.ReadAsync<CaseView.Responder>()).ToList(),
-            // A case outside the viewer's queues shows its reference and when it came, never its status.
-            LinkedCases = (await rows.ReadAsync<LinkedRow>())
-                .Select(other => new CaseView.LinkedCase(other.Reference, other.ReceivedAt, other.MayOpen ? other.Status : null)).ToList(),
+            Linked = Linked((await rows.ReadAsync<LinkedRow>()).ToList()),
         };
     }
 
     private static string Open(ReportKey? key, byte[]? text, SealedPurpose purpose) =>
         key is not null && text is not null ? key.OpenText(text, purpose) : "";
 
-    private sealed record LinkedRow(string Reference, DateTime ReceivedAt, CaseStatus Status, bool MayOpen);
+    // A case outside the viewer's queues shows its reference and when it came, never its status.
+    private static CaseView.LinkedCases Linked(List<LinkedRow> rows) =>
+        new(rows.Select(other => new CaseView.LinkedCase(other.Reference, other.ReceivedAt, other.MayOpen ? other.Status : null)).ToList(),
+            (int)(rows.FirstOrDefault()?.Total ?? 0));
+
+    private sealed record LinkedRow(string Reference, DateTime ReceivedAt, CaseStatus Status, bool MayOpen, long Total);
 
     private sealed record SealedNote(string Author, byte[] Sealed, DateTime CreatedAt);
 

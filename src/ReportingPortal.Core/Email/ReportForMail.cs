@@ -29,8 +29,8 @@ public sealed record ReportForMail
     /// <summary>What the reporter typed; <see cref="ReportContent.Deleted"/> once the content is no longer kept.</summary>
     public ReportContent Content { get; init; } = ReportContent.Deleted;
 
-    /// <summary>The other reports that named one of its links within the linking window, oldest first; loaded for forwards only.</summary>
-    public IReadOnlyList<LinkedReport> AlsoReportedIn { get; init; } = [];
+    /// <summary>The other reports that named one of its links within the linking window; loaded for forwards only.</summary>
+    public LinkedReports? AlsoReportedIn { get; init; }
 
     public bool ContentDeleted => ReferenceEquals(Content, ReportContent.Deleted);
     public string[] Urls => Content.Urls;
@@ -48,8 +48,8 @@ public sealed record ReportForMail
         var reports = await LoadReports(connection, keys, reportIds, cancellationToken);
         if (linkWindow is not { } window)
             return reports;
-        var linked = await LinkedReport.Load(connection, reportIds, window, cancellationToken);
-        return reports.ToDictionary(pair => pair.Key, pair => pair.Value with { AlsoReportedIn = linked[pair.Key].ToList() });
+        var linked = await LinkedReports.Load(connection, reportIds, window, cancellationToken);
+        return reports.ToDictionary(pair => pair.Key, pair => pair.Value with { AlsoReportedIn = linked.GetValueOrDefault(pair.Key) });
     }
 
     private static async Task<Dictionary<long, ReportForMail>> LoadReports(NpgsqlConnection connection, KeyRing keys, long[] reportIds,
