@@ -3,10 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using ReportingPortal.Core.Accounts;
-using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Linking;
 using ReportingPortal.IntegrationTests.Cases;
 using ReportingPortal.Web;
@@ -99,11 +97,7 @@ public sealed class LinkedReportsTests
         dump.ShouldContain(receipt.Reference);
         dump.ShouldNotContain(mark, customMessage: "no part of the link is in the dump");
         var normalised = ReportedLink.Normalise(link)!;
-        var fingerprints = new LinkFingerprints(Options.Create(new LinkingOptions()), Options.Create(new EncryptionOptions
-        {
-            Keys = { [Portal.TestKeyId] = Portal.TestEncryptionKey }, CurrentKeyId = Portal.TestKeyId,
-        }));
-        dump.ShouldContain(Convert.ToHexStringLower(fingerprints.Of([link])!.ShouldHaveSingleItem()), customMessage: "the keyed fingerprint is stored");
+        dump.ShouldContain(Convert.ToHexStringLower(Portal.TestLinkFingerprints.Of([link])!.ShouldHaveSingleItem()), customMessage: "the keyed fingerprint is stored");
         dump.ShouldNotContain(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised))),
             customMessage: "an unkeyed hash could be checked against a guessed link");
     }
