@@ -142,4 +142,12 @@ public sealed class SettingsValidationTests
         services.GetRequiredService<IOptions<SmtpOptions>>().Value.Port.ShouldBe(2525);
         services.GetRequiredService<IOptions<ForwardingOptions>>().Value.Queues.ShouldNotBeEmpty();
     }
+
+    [Test]
+    public void TheLinkingWindowIsReadFromConfiguration()
+    {
+        using var services = PortalSettings.WebSite(new Dictionary<string, string?> { [LinkingOptions.Section + ":Window"] = "7.00:00:00" });
+
+        services.GetRequiredService<IOptions<LinkingOptions>>().Value.Window.ShouldBe(TimeSpan.FromDays(7));
+    }
 }
