@@ -7,6 +7,7 @@ using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
+using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Monitoring;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Retention;
@@ -35,6 +36,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddForwarding();
         services.AddSignposting();
         services.AddReports();
+        services.AddLinking();
         services.AddAccounts();
         services.AddAudit();
         services.AddCases();

@@ -5,6 +5,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Encryption;
+using ReportingPortal.Core.Linking;
 
 namespace ReportingPortal.Testing;
 
@@ -127,6 +128,13 @@ public sealed class Portal : IAsyncDisposable
 
     /// <summary>The key ring the portals have, for tests that read sealed content straight from the database.</summary>
     public static KeyRing TestKeys { get; } = new(Options.Create(new EncryptionOptions
+    {
+        Keys = { [TestKeyId] = TestEncryptionKey },
+        CurrentKeyId = TestKeyId,
+    }));
+
+    /// <summary>The fingerprints of links the portals make with the default settings, for tests that check what is stored.</summary>
+    public static LinkFingerprints TestLinkFingerprints { get; } = new(Options.Create(new LinkingOptions()), Options.Create(new EncryptionOptions
     {
         Keys = { [TestKeyId] = TestEncryptionKey },
         CurrentKeyId = TestKeyId,

@@ -1,8 +1,10 @@
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportingPortal.Core.Audit;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Encryption;
+using ReportingPortal.Core.Linking;
 
 namespace ReportingPortal.Core.Cases;
 
@@ -10,10 +12,13 @@ namespace ReportingPortal.Core.Cases;
 /// Reads a case for the case page, when it is in one of the account's queues; every view is audited, and so is every
 /// refusal. Null when the account may not see it (or there is no such case): the page answers as if there were none.
 /// </summary>
-public sealed class CaseQuery(NpgsqlDataSource database, KeyRing keys)
+public sealed class CaseQuery(NpgsqlDataSource database, KeyRing keys, IOptions<LinkingOptions> linking)
 {
     /// <summary>The most recent lines of the case's history shown.</summary>
     public const int HistoryLength = 200;
+
+    /// <summary>The most recent linked reports shown.</summary>
+    public const int LinkedShown = 100;
 
     public async Task<CaseView?> Read(string reference, long accountId, bool audit, CancellationToken cancellationToken)
     {
@@ -60,7 +65,18 @@ public sealed class CaseQuery(NpgsqlDataSource database, KeyRing keys)
             from case_queues cq join account_queues aq on aq.queue = cq.queue join accounts a on a.id = aq.account_id
             where cq.report_id = @id and a.enrolled_at is not null and a.disabled_at is null
             order by a.display_name, a.id;
-            """, new { id, HistoryLength }, cancellationToken: cancellationToken));
+
+            select other.reference, other.received_at as ReceivedAt, c.status,
+                   exists (select 1 from case_queues cq join account_queues aq on aq.queue = cq.queue
+                           where cq.report_id = other.id and aq.account_id = @accountId) as MayOpen,
+                   count(*) over () as Total
+            from reports r
+            join reports other on other.link_fingerprints && r.link_fingerprints and other.id <> r.id
+                and other.received_at between r.received_at - @Window and r.received_at + @Window
+            join cases c on c.report_id = other.id
+            where r.id = @id
+            order by other.received_at desc, other.id desc limit @LinkedShown;
+            """, new { id, HistoryLength, accountId, linking.Value.Window, LinkedShown }, cancellationToken: cancellationToken));
         return new CaseView
         {
             Report = report,
@@ -83,11 +99,19 @@ public sealed class CaseQuery(NpgsqlDataSource database, KeyRing keys)
             MailSent = (await rows.ReadAsync<CaseView.Mail>()).ToList(),
             History = (await rows.ReadAsync<CaseView.HistoryLine>()).ToList(),
             Responders = (await rows.ReadAsync<CaseView.Responder>()).ToList(),
+            Linked = Linked((await rows.ReadAsync<LinkedRow>()).ToList()),
         };
     }
 
     private static string Open(ReportKey? key, byte[]? text, SealedPurpose purpose) =>
         key is not null && text is not null ? key.OpenText(text, purpose) : "";
+
+    // A case outside the viewer's queues shows its reference and when it came, never its status.
+    private static CaseView.LinkedCases Linked(List<LinkedRow> rows) =>
+        new(rows.Select(other => new CaseView.LinkedCase(other.Reference, other.ReceivedAt, other.MayOpen ? other.Status : null)).ToList(),
+            (int)(rows.FirstOrDefault()?.Total ?? 0));
+
+    private sealed record LinkedRow(string Reference, DateTime ReceivedAt, CaseStatus Status, bool MayOpen, long Total);
 
     private sealed record SealedNote(string Author, byte[] Sealed, DateTime CreatedAt);
 

@@ -24,6 +24,9 @@ public sealed class CaseView
     /// <summary>The enrolled accounts of the case's queues: who it can be reassigned to.</summary>
     public required IReadOnlyList<Responder> Responders { get; init; }
 
+    /// <summary>The other reports that name one of this report's links within the linking window.</summary>
+    public LinkedCases Linked { get; init; } = new([], 0);
+
     public sealed record State(CaseStatus Status, string? Outcome, long? OwnerAccountId, string? OwnerName,
         DateTime FirstActionDue, DateTime FeedbackDue, DateTime? FirstActionAt, DateTime? ClosedAt, bool OutcomeShared);
 
@@ -60,4 +63,10 @@ public sealed class CaseView
     public sealed record HistoryLine(DateTime At, AuditAction Action, string? Actor, string? Subject, string? Detail);
 
     public sealed record Responder(long Id, string DisplayName);
+
+    /// <summary>The most recent linked reports, newest first, and how many there are in all.</summary>
+    public sealed record LinkedCases(IReadOnlyList<LinkedCase> Latest, int Count);
+
+    /// <summary>A linked report; its status is null when the viewer may not open its case.</summary>
+    public sealed record LinkedCase(string Reference, DateTime ReceivedAt, CaseStatus? Status);
 }

@@ -8,6 +8,7 @@ using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
+using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Monitoring;
 
 namespace ReportingPortal.Core.Email;
@@ -27,6 +28,7 @@ public sealed class MailDeliveryJob(
     ForwardMessage forwards,
     ForwardEncryption encryption,
     IOptions<ForwardingOptions> forwarding,
+    IOptions<LinkingOptions> linking,
     ReminderMessage reminders,
     ReporterNoticeMessage reporterNotices,
     ReplyNoticeMessage replyNotices,
@@ -57,7 +59,9 @@ public sealed class MailDeliveryJob(
             return;
 
         var reportIds = owed.Select(email => email.ReportId).Distinct().ToArray();
-        var reports = ReportForMail.Load(connection, keys, reportIds, cancellationToken).GetAwaiter().GetResult();
+        var forwardsOwed = owed.Any(email => email.Kind is DeliveryKind.Forward or DeliveryKind.Referral);
+        var reports = ReportForMail.Load(connection, keys, reportIds, cancellationToken, forwardsOwed ? linking.Value.Window : null)
+            .GetAwaiter().GetResult();
         var dueTimes = owed.Any(email => email.Kind == DeliveryKind.Reminder)
             ? CaseDueTimes.Load(connection, reportIds, cancellationToken).GetAwaiter().GetResult()
             : [];

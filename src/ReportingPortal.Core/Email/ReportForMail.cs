@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using ReportingPortal.Core.Encryption;
+using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Core.Email;
@@ -28,6 +29,9 @@ public sealed record ReportForMail
     /// <summary>What the reporter typed; <see cref="ReportContent.Deleted"/> once the content is no longer kept.</summary>
     public ReportContent Content { get; init; } = ReportContent.Deleted;
 
+    /// <summary>The other reports that named one of its links within the linking window; loaded for forwards only.</summary>
+    public LinkedReports? AlsoReportedIn { get; init; }
+
     public bool ContentDeleted => ReferenceEquals(Content, ReportContent.Deleted);
     public string[] Urls => Content.Urls;
     public string? Platform => Content.Platform;
@@ -37,7 +41,18 @@ public sealed record ReportForMail
     public string? ContactName => Content.ContactName;
     public string? ContactEmail => Content.ContactEmail;
 
+    /// <param name="linkWindow">When given, the reports linked to each within it are loaded too, in one more query.</param>
     public static async Task<Dictionary<long, ReportForMail>> Load(NpgsqlConnection connection, KeyRing keys, long[] reportIds,
+        CancellationToken cancellationToken, TimeSpan? linkWindow = null)
+    {
+        var reports = await LoadReports(connection, keys, reportIds, cancellationToken);
+        if (linkWindow is not { } window)
+            return reports;
+        var linked = await LinkedReports.Load(connection, reportIds, window, cancellationToken);
+        return reports.ToDictionary(pair => pair.Key, pair => pair.Value with { AlsoReportedIn = linked.GetValueOrDefault(pair.Key) });
+    }
+
+    private static async Task<Dictionary<long, ReportForMail>> LoadReports(NpgsqlConnection connection, KeyRing keys, long[] reportIds,
         CancellationToken cancellationToken) =>
         (await connection.QueryAsync<ReportForMail, SealedContent?, ReportForMail>(new CommandDefinition("""
             select id, reference, language, reporter_role as ReporterRole, category, country, occurred,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
+using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Reports;
 
 namespace ReportingPortal.Core.Forwarding;
@@ -39,8 +40,10 @@ public sealed class ForwardMessage(
                 .Field(text["Forward.Label.ChildAge"], text[$"Form.ChildAge.{report.ChildAgeRange}"])
                 .Field(text["Forward.Label.When"], text[$"Form.When.{report.Occurred}"])
                 .Field(text["Forward.Label.ReporterRole"], text[$"Form.ReporterRole.{report.ReporterRole}"])
-                .Field(text["Forward.Label.Urls"], string.Join('\n', report.Urls))
-                .Field(text["Forward.Label.Platform"], report.Platform)
+                .Field(text["Forward.Label.Urls"], string.Join('\n', report.Urls));
+            if (report.AlsoReportedIn is { } linked)
+                body.Field(text["Forward.Label.AlsoReported"], AlsoReported(report, linked));
+            body.Field(text["Forward.Label.Platform"], report.Platform)
                 .Field(text["Forward.Label.Usernames"], report.Usernames)
                 .Field(text["Forward.Label.Country"], report.Country is null ? null : $"{report.Country} ({Countries.Name(report.Country)})")
                 .Field(text["Forward.Label.Region"], report.Region)
@@ -100,6 +103,15 @@ public sealed class ForwardMessage(
     private string ReferredBy(ReferralForMail referral) =>
         referral.FromQueue is null ? referral.ReferredBy
         : forwarding.Value.DisplayNameOf(referral.FromQueue);
+
+    /// <summary>"This link was also reported in RP-… (n times since …)": references only, whichever queues hold those reports.</summary>
+    private string AlsoReported(ReportForMail report, LinkedReports linked)
+    {
+        var key = (report.Urls.Length == 1 ? "Forward.AlsoReported.OneLink" : "Forward.AlsoReported.SomeLink")
+                  + (linked.Count == 1 ? ".Once" : ".Times");
+        var references = string.Join(", ", linked.References) + (linked.Count > linked.References.Count ? ", …" : "");
+        return text[key, references, linked.Count, Utc(linked.Since)];
+    }
 
     private static string Utc(DateTime at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

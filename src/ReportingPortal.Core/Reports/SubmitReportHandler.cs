@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
+using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Monitoring;
 
 namespace ReportingPortal.Core.Reports;
@@ -20,6 +21,7 @@ public sealed class SubmitReportHandler(
     ReceiptCodes codes,
     Router router,
     KeyRing keys,
+    LinkFingerprints linkFingerprints,
     IOptions<CasesOptions> cases,
     PortalMetrics metrics,
     ILogger<SubmitReportHandler> logger)
@@ -43,6 +45,8 @@ public sealed class SubmitReportHandler(
         var content = new ReportContent(form.UrlList().ToArray(), Optional(form.Platform), Optional(form.Usernames), Optional(form.Region),
             form.Description!.Trim(), anonymous ? null : Optional(form.ContactName), anonymous ? null : Optional(form.ContactEmail));
 
+        var fingerprints = linkFingerprints.Of(content.Urls);
+
         // A new reference can collide with an old one (40 random bits); then try again with another.
         for (var attempt = 1; ; attempt++)
         {
@@ -56,11 +60,11 @@ public sealed class SubmitReportHandler(
                     with report as (
                         insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category,
                                              country, occurred, child_age_range, child_in_danger, contact_preference,
-                                             key_id, data_key, content, email_wording,
+                                             key_id, data_key, content, link_fingerprints, email_wording,
                                              priority, captcha_verified, honeypot_filled, seconds_to_fill)
                         values (@Reference, @AccessCodeHash, @FormKeyHash, @Language, @ReporterRole, @Category,
                                 @Country, @When, @ChildAge, @ChildInDanger, @Contact,
-                                @KeyId, @WrappedKey, @Content, @EmailWording,
+                                @KeyId, @WrappedKey, @Content, @LinkFingerprints, @EmailWording,
                                 @Priority, @CaptchaVerified, @HoneypotFilled, @SecondsToFill)
                         on conflict (form_key_hash) do nothing
                         returning id, reference
@@ -100,6 +104,7 @@ public sealed class SubmitReportHandler(
                         key.KeyId,
                         key.WrappedKey,
                         Content = key.Seal(content, SealedPurpose.ReportContent),
+                        LinkFingerprints = fingerprints,
                         Priority = priority.Stored(),
                         PriorityRank = priority.Rank(),
                         Acknowledgement = DeliveryKind.Acknowledgement.Stored(),

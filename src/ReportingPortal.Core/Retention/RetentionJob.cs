@@ -8,9 +8,9 @@ using ReportingPortal.Core.Storage;
 namespace ReportingPortal.Core.Retention;
 
 /// <summary>
-/// A recurring job that deletes what closed reports say once their retention period has passed: the sealed content and
-/// its data key (so nothing left in a backup can be opened by the key either), notes, messages, referral reasons and the
-/// reporter's sessions. The anonymous skeleton stays for statistics, and an audit line records each deletion. A report
+/// A recurring job that deletes what closed reports say once their retention period has passed: the sealed content, its
+/// links' fingerprints and its data key (so nothing left in a backup can be opened by the key either), notes, messages,
+/// referral reasons and the reporter's sessions. The anonymous skeleton stays for statistics, and an audit line records each deletion. A report
 /// that is never closed is never deleted: administrators see it on the stored data page. It also trims working records
 /// past their use: sent mail, expired captcha solutions, reporter sessions, access code failures and locks.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class RetentionJob(NpgsqlDataSource database, TimeProvider clock, 
                 insert into audit_log (action, report_id) select @ContentDeleted, id from expired
             ),
             deleted as (
-                update reports set content = null, data_key = null, content_deleted_at = @now
+                update reports set content = null, data_key = null, link_fingerprints = null, content_deleted_at = @now
                 where id in (select id from expired) returning id
             )
             select count(*) from deleted

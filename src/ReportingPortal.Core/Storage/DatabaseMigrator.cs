@@ -6,15 +6,18 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Jobs;
+using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Storage.Migrations;
 
 namespace ReportingPortal.Core.Storage;
 
 /// <summary>
-/// Applies the numbered scripts in Storage/Migrations once each, in order (one of them is code, which seals content
-/// stored in clear with the configured keys), then Hangfire's tables, all under one advisory lock.
+/// Applies the numbered scripts in Storage/Migrations once each, in order (two of them are code, which seal content
+/// stored in clear with the configured keys and fingerprint the links of reports stored before links were), then
+/// Hangfire's tables, all under one advisory lock.
 /// </summary>
-public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing keys, ILoggerFactory loggers)
+public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing keys, LinkFingerprints fingerprints,
+    IOptions<LinkingOptions> linking, ILoggerFactory loggers)
 {
     private readonly ILogger _logger = loggers.CreateLogger<DatabaseMigrator>();
 
@@ -56,6 +59,7 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing 
                 .PostgresqlDatabase(connectionString)
                 .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, IsMigration)
                 .WithScript(SealStoredContent.Name, new SealStoredContent(connectionString, keys))
+                .WithScript(FingerprintStoredLinks.Name, new FingerprintStoredLinks(connectionString, keys, fingerprints, linking.Value.Window))
                 .WithTransactionPerScript()
                 .LogToNowhere()
                 .Build()
@@ -97,7 +101,8 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, KeyRing 
 
     /// <summary>The names the journal (schemaversions) holds once every migration of this build is applied.</summary>
     public static IReadOnlyCollection<string> ScriptNames { get; } =
-        typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Where(IsMigration).Append(SealStoredContent.Name).ToArray();
+        typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Where(IsMigration)
+            .Append(SealStoredContent.Name).Append(FingerprintStoredLinks.Name).ToArray();
 
     private static bool IsMigration(string resourceName) => resourceName.Contains(".Storage.Migrations.");
 

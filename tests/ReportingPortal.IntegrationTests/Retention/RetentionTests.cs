@@ -70,6 +70,8 @@ public sealed class RetentionTests
                      + (select count(*) from referrals where reason is not null) + (select count(*) from reporter_sessions)
                 """)).ShouldBe(0);
             (await connection.ExecuteScalarAsync<long>("select count(*) from audit_log where action = 'ContentDeleted'")).ShouldBe(2);
+            (await connection.QueryAsync<string>("select reference from reports where link_fingerprints is not null"))
+                .ShouldBe([open.Reference], "the fingerprints of a report's links go with its content");
             (await connection.ExecuteScalarAsync<long>("select (select count(*) from mail_deliveries) + (select count(*) from captcha_solutions)"))
                 .ShouldBe(0, "mail sent more than 90 days ago and expired captcha solutions are trimmed, the open report's too");
         }

@@ -12,7 +12,8 @@ public sealed class DeadlineRemindersMigrationTests
     {
         var database = TestDatabase.NewDatabaseName();
         var migrator = new DatabaseMigrator(
-            Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }), Portal.TestKeys, NullLoggerFactory.Instance);
+            Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }), Portal.TestKeys,
+            Portal.TestLinkFingerprints, Options.Create(new Core.Linking.LinkingOptions()), NullLoggerFactory.Instance);
         try
         {
             migrator.Migrate();

@@ -40,7 +40,7 @@ public sealed class EncryptionMigrationTests
                 """, new { reportId });
 
             new DatabaseMigrator(Options.Create(new DatabaseOptions { ConnectionString = connectionString }), Portal.TestKeys,
-                NullLoggerFactory.Instance).Migrate();
+                Portal.TestLinkFingerprints, Options.Create(new Core.Linking.LinkingOptions()), NullLoggerFactory.Instance).Migrate();
 
             var report = await StoredReport.Load("RP-OLD0-0001", connectionString);
             report.key_id.ShouldBe(Portal.TestKeyId);

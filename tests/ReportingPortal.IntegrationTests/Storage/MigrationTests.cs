@@ -12,7 +12,7 @@ public sealed class MigrationTests
 {
     private static DatabaseMigrator MigratorFor(string database) => new(
         Options.Create(new DatabaseOptions { ConnectionString = TestDatabase.ConnectionStringFor(database) }),
-        Portal.TestKeys, NullLoggerFactory.Instance);
+        Portal.TestKeys, Portal.TestLinkFingerprints, Options.Create(new Core.Linking.LinkingOptions()), NullLoggerFactory.Instance);
 
     [Test]
     public async Task MigrationsCreateAnEmptyDatabaseAndRunTwiceWithoutError()
@@ -49,7 +49,8 @@ public sealed class MigrationTests
         {
             await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => Task.Factory.StartNew(() =>
             {
-                var migrator = new DatabaseMigrator(options, Portal.TestKeys, loggers);
+                var migrator = new DatabaseMigrator(options, Portal.TestKeys, Portal.TestLinkFingerprints,
+                    Options.Create(new Core.Linking.LinkingOptions()), loggers);
                 together.SignalAndWait();
                 migrator.Migrate();
             }, TaskCreationOptions.LongRunning)));

@@ -18,7 +18,7 @@ public sealed class MigrationsHealthCheckTests
         try
         {
             new DatabaseMigrator(Options.Create(new DatabaseOptions { ConnectionString = connectionString }), Portal.TestKeys,
-                NullLoggerFactory.Instance).Migrate();
+                Portal.TestLinkFingerprints, Options.Create(new Core.Linking.LinkingOptions()), NullLoggerFactory.Instance).Migrate();
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
             await using var connection = await dataSource.OpenConnectionAsync();
             var last = DatabaseMigrator.ScriptNames.Where(name => name.EndsWith(".sql", StringComparison.Ordinal)).Max(StringComparer.Ordinal)!;

@@ -6,6 +6,7 @@ using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
+using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Signposting;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
@@ -81,6 +82,9 @@ public sealed class SettingsValidationTests
     [TestCase(QuickExitOptions.Section + ":Url", "weather", "QuickExit:Url must be an absolute http(s) address")]
     [TestCase(ConsoleSessionsOptions.Section + ":IdleTimeout", "00:00:00", "Console:IdleTimeout must be positive and no more than Console:Lifetime")]
     [TestCase(ConsoleSessionsOptions.Section + ":IdleTimeout", "09:00:00", "Console:IdleTimeout must be positive and no more than Console:Lifetime")]
+    [TestCase(LinkingOptions.Section + ":Window", "00:00:00", "Linking:Window must be more than zero")]
+    [TestCase(LinkingOptions.Section + ":Window", "400.00:00:00", "Linking:Window must be more than zero and at most 366 days")]
+    [TestCase(LinkingOptions.Section + ":FingerprintKey", "c2hvcnQ=", "Linking:FingerprintKey must be base64 for at least 32 random bytes")]
     public void ABadSettingStopsThePortalAtStartUpNamingItsKey(string key, string value, string message)
     {
         using var services = PortalSettings.WebSite(new Dictionary<string, string?> { [key] = value });
@@ -159,5 +163,13 @@ public sealed class SettingsValidationTests
 
         services.GetRequiredService<IOptions<SmtpOptions>>().Value.Port.ShouldBe(2525);
         services.GetRequiredService<IOptions<ForwardingOptions>>().Value.Queues.ShouldNotBeEmpty();
+    }
+
+    [Test]
+    public void TheLinkingWindowIsReadFromConfiguration()
+    {
+        using var services = PortalSettings.WebSite(new Dictionary<string, string?> { [LinkingOptions.Section + ":Window"] = "7.00:00:00" });
+
+        services.GetRequiredService<IOptions<LinkingOptions>>().Value.Window.ShouldBe(TimeSpan.FromDays(7));
     }
 }
