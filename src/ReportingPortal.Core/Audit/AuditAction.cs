@@ -32,4 +32,6 @@ public enum AuditAction
     ReporterReplied,
     AccessCodeLocked,
     ContentDeleted,
+    ScreeningReleased,
+    ScreeningMarkedSpam,
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Retention;
+using ReportingPortal.Core.Screening;
 
 namespace ReportingPortal.Core.Jobs;
 
@@ -18,6 +19,8 @@ public sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<JobsO
         // The urgent queue: a reminder about an urgent case must not wait behind a backlog of normal mail.
         recurring.AddOrUpdate<DeadlineReminderJob>(DeadlineReminderJob.RecurringJobId, jobs.Value.UrgentQueue,
             job => job.Run(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<ScreeningDigestJob>(ScreeningDigestJob.RecurringJobId, jobs.Value.HighQueue,
+            job => job.Run(CancellationToken.None), ScreeningDigestJob.Schedule);
         recurring.AddOrUpdate<DataKeyRewrapJob>(DataKeyRewrapJob.RecurringJobId, jobs.Value.NormalQueue,
             job => job.Run(CancellationToken.None), "*/10 * * * *");
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, jobs.Value.NormalQueue,

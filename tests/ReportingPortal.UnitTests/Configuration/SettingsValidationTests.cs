@@ -6,6 +6,7 @@ using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
+using ReportingPortal.Core.Screening;
 using ReportingPortal.Core.Signposting;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
@@ -81,6 +82,10 @@ public sealed class SettingsValidationTests
     [TestCase(QuickExitOptions.Section + ":Url", "weather", "QuickExit:Url must be an absolute http(s) address")]
     [TestCase(ConsoleSessionsOptions.Section + ":IdleTimeout", "00:00:00", "Console:IdleTimeout must be positive and no more than Console:Lifetime")]
     [TestCase(ConsoleSessionsOptions.Section + ":IdleTimeout", "09:00:00", "Console:IdleTimeout must be positive and no more than Console:Lifetime")]
+    [TestCase(ScreeningOptions.Section + ":Enabled", "true", "Screening:Queue is required when Screening:Enabled is true")]
+    [TestCase(ScreeningOptions.Section + ":DigestInterval", "00:00:01", "Screening:DigestInterval must be at least 00:00:05")]
+    [TestCase(ScreeningOptions.Section + ":ReportsPerClientKey", "0", "Screening:ReportsPerClientKey must be at least 1")]
+    [TestCase(ScreeningOptions.Section + ":ClientKeyWindow", "00:00:00", "Screening:ClientKeyWindow must be positive")]
     public void ABadSettingStopsThePortalAtStartUpNamingItsKey(string key, string value, string message)
     {
         using var services = PortalSettings.WebSite(new Dictionary<string, string?> { [key] = value });
@@ -88,6 +93,22 @@ public sealed class SettingsValidationTests
         var refused = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         refused.Message.ShouldContain(message);
+    }
+
+    [TestCase("nowhere", "Screening:Queue 'nowhere' is not one of Forwarding:Queues")]
+    [TestCase("hotline", null)]
+    public void TheScreeningQueueMustBeAForwardingQueue(string queue, string? message)
+    {
+        using var services = PortalSettings.WebSite(new Dictionary<string, string?>
+        {
+            [ScreeningOptions.Section + ":Enabled"] = "true",
+            [ScreeningOptions.Section + ":Queue"] = queue,
+        });
+
+        if (message is null)
+            Should.NotThrow(() => services.GetRequiredService<IStartupValidator>().Validate());
+        else
+            Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate()).Message.ShouldContain(message);
     }
 
     [Test]
