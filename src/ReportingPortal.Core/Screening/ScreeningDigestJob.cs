@@ -25,8 +25,9 @@ public sealed class ScreeningDigestJob(
 {
     public const string RecurringJobId = "screening-digest";
 
-    /// <summary>Every 5 seconds: the digest goes out at most that long after it is due.</summary>
-    public const string Schedule = "*/5 * * * * *";
+    /// <summary>Every 5 seconds for a short interval, otherwise every minute: a digest goes out at most that long after it is due.</summary>
+    public static string ScheduleFor(TimeSpan digestInterval) =>
+        digestInterval < TimeSpan.FromMinutes(5) ? "*/5 * * * * *" : Cron.Minutely();
 
     private const long DigestLock = 0x5C12EE11;
 
