@@ -122,6 +122,21 @@ public sealed class ScreeningTests
         return (account, session);
     }
 
+    /// <summary>The web site's screened-report counters, once every reason has been counted (or after 10 seconds).</summary>
+    private async Task<IReadOnlyList<string>> ScreenedCounters()
+    {
+        using var client = new HttpClient();
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var lines = (await client.GetStringAsync(new Uri(_portal.WebManagementAddress, "/metrics"))).Split('\n')
+                .Where(line => line.StartsWith("reportingportal_reports_screened_total", StringComparison.Ordinal)).ToList();
+            if (lines.Count >= Enum.GetValues<ScreeningReason>().Length || waited.Elapsed > TimeSpan.FromSeconds(10))
+                return lines;
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Until every screened report so far was in a digest, so the next ones start a digest of their own.</summary>
     private async Task UntilEveryScreenedReportWasInADigest()
     {
@@ -178,6 +193,11 @@ public sealed class ScreeningTests
             deliveries => deliveries.Any(delivery => delivery.Kind == DeliveryKind.Acknowledgement && delivery.Status == DeliveryStatus.Sent),
             _portal.ConnectionString);
         acknowledged.ShouldContain(delivery => delivery.Kind == DeliveryKind.Acknowledgement, "the reporter is acknowledged as always");
+
+        var metrics = await ScreenedCounters();
+        foreach (var reason in Enum.GetNames<ScreeningReason>())
+            metrics.ShouldContain(line => line.Contains($"reason=\"{reason}\""), $"screened reports are counted under {reason}");
+        metrics.ShouldAllBe(line => !burst.Any(reference => line.Contains(reference)));
 
         // A whole interval more: nothing else reaches the screening queue, and nothing reaches the routed queues.
         await Task.Delay(DigestInterval + TimeSpan.FromSeconds(2));
