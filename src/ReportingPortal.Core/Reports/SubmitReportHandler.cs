@@ -45,9 +45,9 @@ public sealed class SubmitReportHandler(
             .ToList();
         var screened = screening.Value.Enabled && screeningReasons.Count > 0;
         var held = screened && ScreeningDecision.HoldsForwards(screeningReasons, form.ChildInDanger.Value);
-        var caseQueues = (held ? [] : queues.Select(queue => (queue.Name, How: QueueHow.Routed)))
-            .Concat(screened ? [(screening.Value.Queue, QueueHow.Screening)] : [])
-            .DistinctBy(queue => queue.Item1)
+        var caseQueues = (held ? [] : queues.Select(queue => (Name: queue.Name, How: QueueHow.Routed)))
+            .Concat(screened ? [(Name: screening.Value.Queue, How: QueueHow.Screening)] : [])
+            .DistinctBy(queue => queue.Name)
             .ToList();
 
         var content = new ReportContent(form.UrlList().ToArray(), Optional(form.Platform), Optional(form.Usernames), Optional(form.Region),
@@ -118,7 +118,7 @@ public sealed class SubmitReportHandler(
                         // Not safe to email: the reporter keeps the on-screen receipt and gets no mail.
                         Acknowledge = wording is EmailWording.Neutral or EmailWording.Plain,
                         Queues = forwards.Select(forward => forward.Queue).ToArray(),
-                        CaseQueues = caseQueues.Select(queue => queue.Item1).ToArray(),
+                        CaseQueues = caseQueues.Select(queue => queue.Name).ToArray(),
                         CaseQueueHows = caseQueues.Select(queue => queue.How.Stored()).ToArray(),
                         Screening = screened ? ScreeningState.Waiting.Stored() : null,
                         HeldQueues = held ? queues.Select(queue => queue.Name).Distinct().ToArray() : [],

@@ -46,7 +46,7 @@ public sealed class ScreeningDigestJob(
         await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@DigestLock)", new { DigestLock },
             transaction, cancellationToken: cancellationToken));
 
-        var due = await connection.QuerySingleAsync<DateTime?>(new CommandDefinition("""
+        var due = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition("""
             select greatest((select min(r.received_at) from cases c join reports r on r.id = c.report_id
                              where c.screening = @Waiting and c.screening_digest_id is null),
                             (select max(created_at) from screening_digests)) + @DigestInterval

@@ -203,6 +203,10 @@ public sealed class ScreeningTests
         await Task.Delay(DigestInterval + TimeSpan.FromSeconds(2));
         Digests().Count.ShouldBe(digestsBefore + 1);
         burst.ShouldAllBe(reference => ForwardsOf(reference).Count == 0);
+        (await One<int>("select count(*)::int from hangfire.job where invocationdata::text like '%ScreeningDigestJob%'", new { }))
+            .ShouldBeGreaterThan(1, "the digest job ran while nothing was waiting");
+        (await One<int>("select count(*)::int from hangfire.job where invocationdata::text like '%ScreeningDigestJob%' and statename <> 'Succeeded' and statename <> 'Processing' and statename <> 'Enqueued'", new { }))
+            .ShouldBe(0, "the digest job succeeds whether or not anything waits");
     }
 
     [Test]
