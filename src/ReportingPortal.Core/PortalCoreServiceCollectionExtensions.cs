@@ -11,6 +11,7 @@ using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Monitoring;
 using ReportingPortal.Core.Reports;
 using ReportingPortal.Core.Retention;
+using ReportingPortal.Core.Screening;
 using ReportingPortal.Core.Signposting;
 using ReportingPortal.Core.Statistics;
 using ReportingPortal.Core.Storage;
@@ -40,6 +41,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddAccounts();
         services.AddAudit();
         services.AddCases();
+        services.AddScreening();
         services.AddFollowUp();
         services.AddRetention();
         services.AddStatistics();

@@ -34,4 +34,6 @@ public enum AuditAction
     ContentDeleted,
     CaseDocumentDownloaded,
     CasesExported,
+    ScreeningReleased,
+    ScreeningMarkedSpam,
 }

@@ -8,4 +8,7 @@ public enum QueueHow
 
     /// <summary>A responder referred the case to the queue.</summary>
     Referred,
+
+    /// <summary>The report's signals were weak: it waits in the screening queue (Screening:Queue).</summary>
+    Screening,
 }

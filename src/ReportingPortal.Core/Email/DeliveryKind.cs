@@ -22,4 +22,8 @@ public enum DeliveryKind
     /// <summary>To a case's owner or, while nobody owns it, every address of its queues: the reporter answered. It never
     /// holds what they wrote; its topic is the message's id.</summary>
     ReplyNotice,
+
+    /// <summary>To every address of the screening queue: how many reports wait for screening, their references and
+    /// priorities, never what they say; its topic is the digest's id, its report the first one it lists.</summary>
+    ScreeningDigest,
 }

@@ -10,4 +10,7 @@ public enum DeliveryStatus
 
     /// <summary>Refused for good (5xx), or still failing when Delivery:RetryFor ran out; shown to operators.</summary>
     Failed,
+
+    /// <summary>A forward of a report waiting for screening: Pending when a screener releases it, deleted when spam.</summary>
+    Held,
 }

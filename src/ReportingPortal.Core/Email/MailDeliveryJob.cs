@@ -10,6 +10,7 @@ using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Monitoring;
+using ReportingPortal.Core.Screening;
 
 namespace ReportingPortal.Core.Email;
 
@@ -32,6 +33,7 @@ public sealed class MailDeliveryJob(
     ReminderMessage reminders,
     ReporterNoticeMessage reporterNotices,
     ReplyNoticeMessage replyNotices,
+    ScreeningDigestMessage screeningDigests,
     IOptions<DeliveryOptions> options,
     IOptions<SmtpOptions> smtp,
     PortalMetrics metrics,
@@ -103,6 +105,7 @@ public sealed class MailDeliveryJob(
                     dueTimes[email.ReportId], QueueNamed(email.Queue), address),
                 DeliveryKind.ReporterNotice => reporterNotices.Build(report, MessageIdOf(email), address),
                 DeliveryKind.ReplyNotice => replyNotices.Build(report.Reference, report.Priority, QueueNamed(email.Queue), address, MessageIdOf(email)),
+                DeliveryKind.ScreeningDigest => screeningDigests.Build(connection, email.Topic, QueueNamed(email.Queue), email.Queue!, address, cancellationToken),
                 _ => throw new InvalidOperationException($"Mail delivery {email.Id} is of an unknown kind."),
             };
             // Mail to responders is encrypted to their queue's key when it has one; the reporter's mail never is.

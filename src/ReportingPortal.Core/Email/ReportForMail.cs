@@ -3,6 +3,7 @@ using Npgsql;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Reports;
+using ReportingPortal.Core.Screening;
 
 namespace ReportingPortal.Core.Email;
 
@@ -25,6 +26,12 @@ public sealed record ReportForMail
     public bool? CaptchaVerified { get; init; }
     public bool? HoneypotFilled { get; init; }
     public int? SecondsToFill { get; init; }
+
+    /// <summary>Where screening stands for the report; null when it was not screened.</summary>
+    public ScreeningState? Screening { get; init; }
+
+    /// <summary>How long the report waited for screening before a screener released it.</summary>
+    public TimeSpan? ScreeningWaited { get; init; }
 
     /// <summary>What the reporter typed; <see cref="ReportContent.Deleted"/> once the content is no longer kept.</summary>
     public ReportContent Content { get; init; } = ReportContent.Deleted;
@@ -59,6 +66,8 @@ public sealed record ReportForMail
                    child_age_range as ChildAgeRange, child_in_danger as ChildInDanger,
                    contact_preference as ContactPreference, email_wording as EmailWording, priority, received_at as ReceivedAt,
                    captcha_verified as CaptchaVerified, honeypot_filled as HoneypotFilled, seconds_to_fill as SecondsToFill,
+                   (select c.screening from cases c where c.report_id = reports.id) as Screening,
+                   (select c.screening_decided_at - reports.received_at from cases c where c.report_id = reports.id) as ScreeningWaited,
                    key_id as KeyId, data_key as DataKey, content
             from reports where id = any(@reportIds)
             """, new { reportIds }, cancellationToken: cancellationToken),

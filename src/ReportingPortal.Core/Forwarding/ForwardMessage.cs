@@ -6,6 +6,7 @@ using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Reports;
+using ReportingPortal.Core.Screening;
 
 namespace ReportingPortal.Core.Forwarding;
 
@@ -62,7 +63,8 @@ public sealed class ForwardMessage(
                 }])
                 .Field(text["Forward.Signals.Honeypot"], text[report.HoneypotFilled == true
                     ? "Forward.Signals.Honeypot.Filled" : "Forward.Signals.Honeypot.Empty"])
-                .Field(text["Forward.Signals.FillTime"], FillTime(report.SecondsToFill));
+                .Field(text["Forward.Signals.FillTime"], FillTime(report.SecondsToFill))
+                .Field(text["Forward.Screening"], Screening(report));
 
             var message = new MimeMessage
             {
@@ -114,6 +116,19 @@ public sealed class ForwardMessage(
     }
 
     private static string Utc(DateTime at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Why a screened report comes now: released after waiting, or sent at once because a child is in danger.</summary>
+    private string? Screening(ReportForMail report) => report.Screening switch
+    {
+        null => null,
+        ScreeningState.Released when report.ScreeningWaited is { } waited => text["Forward.Screening.Released", Waited(waited)].Value,
+        _ => text["Forward.Screening.SentAtOnce"].Value,
+    };
+
+    private static string Waited(TimeSpan waited) =>
+        waited.TotalHours >= 1 ? $"{(int)waited.TotalHours} h {waited.Minutes:00} min"
+        : waited.TotalMinutes >= 1 ? $"{(int)waited.TotalMinutes} min {waited.Seconds:00} s"
+        : $"{Math.Max(0, (int)waited.TotalSeconds)} s";
 
     private string FillTime(int? seconds) =>
         seconds is not { } value ? text["Forward.Signals.FillTime.Unknown"]

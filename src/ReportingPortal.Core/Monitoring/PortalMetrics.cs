@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Reports;
+using ReportingPortal.Core.Screening;
 using ReportingPortal.Core.Storage;
 
 namespace ReportingPortal.Core.Monitoring;
@@ -17,6 +18,7 @@ public sealed class PortalMetrics
     private static readonly double[] LatencyBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600];
 
     private readonly Counter<long> _reportsReceived;
+    private readonly Counter<long> _reportsScreened;
     private readonly Counter<long> _emailsSent;
     private readonly Counter<long> _emailsRetried;
     private readonly Counter<long> _emailsFailed;
@@ -26,6 +28,8 @@ public sealed class PortalMetrics
     {
         Meter = meters.Create(MeterName);
         _reportsReceived = Meter.CreateCounter<long>("reportingportal.reports.received", "{report}", "Reports stored, by priority.");
+        _reportsScreened = Meter.CreateCounter<long>("reportingportal.reports.screened", "{report}",
+            "Reports stored for screening, by reason (a report with several reasons counts once under each).");
         _emailsSent = Meter.CreateCounter<long>("reportingportal.emails.sent", "{email}", "Emails the mail server accepted, by kind.");
         _emailsRetried = Meter.CreateCounter<long>("reportingportal.emails.retried", "{email}",
             "Failed attempts to send an email that will be tried again, by kind.");
@@ -40,6 +44,12 @@ public sealed class PortalMetrics
 
     public void ReportReceived(Priority priority) =>
         _reportsReceived.Add(1, new KeyValuePair<string, object?>("priority", priority.Stored()));
+
+    public void ReportScreened(IEnumerable<ScreeningReason> reasons)
+    {
+        foreach (var reason in reasons)
+            _reportsScreened.Add(1, new KeyValuePair<string, object?>("reason", reason.Stored()));
+    }
 
     public void EmailSent(DeliveryKind kind, DateTime reportReceivedAt)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Cases;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Forwarding;
+using ReportingPortal.Core.Screening;
 using ReportingPortal.Web.Accounts;
 
 namespace ReportingPortal.Web.Cases;
@@ -28,6 +29,9 @@ public sealed class CaseModel(
     SendMessageToReporterHandler sendMessage,
     ReferCaseHandler refer,
     CaseDocuments documents,
+    ScreeningQuery screeningQuery,
+    ReleaseScreenedReportHandler release,
+    MarkScreenedReportSpamHandler markSpam,
     IOptions<CasesOptions> cases,
     IOptions<ForwardingOptions> forwarding) : PageModel
 {
@@ -42,6 +46,8 @@ public sealed class CaseModel(
     [BindProperty] public string? Reason { get; set; }
 
     public CaseView Case { get; private set; } = null!;
+
+    public ScreeningView Screening { get; private set; } = null!;
 
     /// <summary>What the reporter sees when they open the report with its access code, in the report's language.</summary>
     public ReporterView ReporterSees { get; private set; } = null!;
@@ -99,6 +105,14 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostReferAsync(CancellationToken cancellationToken) =>
         Act(() => refer.Handle(Reference, User.AccountId(), ReferTo, Reason, cancellationToken), cancellationToken);
 
+    /// <summary>Lets a screened report through: its held forwards are sent. Only members of the screening queue may.</summary>
+    public Task<IActionResult> OnPostReleaseAsync(CancellationToken cancellationToken) =>
+        Act(() => release.Handle(Reference, User.AccountId(), cancellationToken), cancellationToken);
+
+    /// <summary>Closes a screened report as spam; nothing is forwarded. Only members of the screening queue may.</summary>
+    public Task<IActionResult> OnPostSpamAsync(CancellationToken cancellationToken) =>
+        Act(() => markSpam.Handle(Reference, User.AccountId(), cancellationToken), cancellationToken);
+
     /// <summary>Runs the action; after it the case page again (303), or the page with why it was refused.</summary>
     private async Task<IActionResult> Act(Func<Task<CaseActionResult>> action, CancellationToken cancellationToken)
     {
@@ -126,6 +140,7 @@ public sealed class CaseModel(
         if (await query.Read(Reference, User.AccountId(), audit, cancellationToken) is not { } view)
             return NotFound();
         Case = view;
+        Screening = await screeningQuery.Read(view.Report.Id, User.AccountId(), cancellationToken);
         ReporterSees = await reporterViews.Read(view.Report.Id, markRead: false, cancellationToken)
                        ?? throw new InvalidOperationException("A case's report could not be read back for the reporter's view.");
         return null;

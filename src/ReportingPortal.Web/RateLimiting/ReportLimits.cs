@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Screening;
 
 namespace ReportingPortal.Web.RateLimiting;
 
@@ -9,11 +10,16 @@ namespace ReportingPortal.Web.RateLimiting;
 /// only once the form has been read, so the page asks these limiters rather than an endpoint's policy. The same goes
 /// for access codes typed without a solved captcha.
 /// </summary>
-public sealed class ReportLimits(ClientKeys clients, IOptions<RateLimitOptions> options) : IDisposable
+public sealed class ReportLimits(ClientKeys clients, IOptions<RateLimitOptions> options, IOptions<ScreeningOptions> screening) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _sent = PerClient(() => options.Value.Reports);
     private readonly PartitionedRateLimiter<string> _unverified = PerClient(() => options.Value.UnverifiedReports);
     private readonly PartitionedRateLimiter<string> _unverifiedGuesses = PerClient(() => options.Value.UnverifiedGuesses);
+    private readonly PartitionedRateLimiter<string> _screeningBurst = PerClient(() => new RateLimit
+    {
+        PermitLimit = screening.Value.ReportsPerClientKey,
+        Window = screening.Value.ClientKeyWindow,
+    });
 
     /// <summary>A report sent, whether it is stored or refused for its captcha: true when this client may send one more;
     /// otherwise how long until it may.</summary>
@@ -24,6 +30,10 @@ public sealed class ReportLimits(ClientKeys clients, IOptions<RateLimitOptions> 
 
     /// <summary>An access code typed without a solved captcha, on top of the endpoint's guess limit.</summary>
     public bool TryGuessUnverified(HttpContext context, out TimeSpan? retryAfter) => TryAcquire(_unverifiedGuesses, context, out retryAfter);
+
+    /// <summary>Counts a report stored and says whether its client sent more than Screening:ReportsPerClientKey in the
+    /// window. Only the answer leaves this counter, which lives in memory under the client's keyed hash.</summary>
+    public bool IsBurst(HttpContext context) => !TryAcquire(_screeningBurst, context, out _);
 
     private bool TryAcquire(PartitionedRateLimiter<string> limiter, HttpContext context, out TimeSpan? retryAfter)
     {
@@ -41,5 +51,6 @@ public sealed class ReportLimits(ClientKeys clients, IOptions<RateLimitOptions> 
         _sent.Dispose();
         _unverified.Dispose();
         _unverifiedGuesses.Dispose();
+        _screeningBurst.Dispose();
     }
 }

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Options;
+using ReportingPortal.Core.Screening;
 using ReportingPortal.Web.Captcha;
+using ReportingPortal.Web.RateLimiting;
 
 namespace ReportingPortal.Web.Reports;
 
-/// <summary>The cheap checks run on every report form post: the captcha, the honeypot field and the fill time.</summary>
-public sealed class SubmissionScreening(ICaptchaVerifier captcha, FormTimer timer, IOptions<SignalsOptions> options)
+/// <summary>The cheap checks run on every report form post: the captcha, the honeypot field and the fill time; with
+/// Screening:Enabled, also how many reports the client sent lately.</summary>
+public sealed class SubmissionScreening(ICaptchaVerifier captcha, FormTimer timer, IOptions<SignalsOptions> options,
+    IOptions<ScreeningOptions> screening, ReportLimits limits)
 {
     public async Task<Screening> Screen(ReportForm form, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -17,7 +21,9 @@ public sealed class SubmissionScreening(ICaptchaVerifier captcha, FormTimer time
             CaptchaVerified: result == CaptchaResult.NotUsed ? null : result == CaptchaResult.Verified,
             HoneypotFilled: !string.IsNullOrEmpty(form.Website),
             SecondsToFill: timer.SecondsSince(form.OpenedAt));
-        var tooFast = signals.SecondsToFill is not { } seconds || seconds < options.Value.MinimumFillTime.TotalSeconds;
-        return new Screening(result, signals, signals.CaptchaVerified == false || signals.HoneypotFilled || tooFast);
+        var weak = ScreeningDecision.Reasons(signals, options.Value.MinimumFillTime, manyFromOneClient: false);
+        var reasons = !screening.Value.Enabled || result == CaptchaResult.Refused ? []
+            : ScreeningDecision.Reasons(signals, options.Value.MinimumFillTime, limits.IsBurst(request.HttpContext));
+        return new Screening(result, signals, weak.Count > 0, reasons);
     }
 }

@@ -93,7 +93,7 @@ public sealed class SubmitModel(
         if (screened.Suspicious && !limits.TrySendUnverified(HttpContext, out retryAfter))
             return TooManyReports(retryAfter);
 
-        var report = await handler.Handle(Form, screened.Signals, CultureInfo.CurrentUICulture.Name, cancellationToken);
+        var report = await handler.Handle(Form, screened.Signals, screened.Reasons, CultureInfo.CurrentUICulture.Name, cancellationToken);
         if (!report.AlreadyReceived)
             sameBrowser.Remember(HttpContext, Form.FormKey, report.Reference);
         return ShowReceipt(new ReceiptHandOver(Form.FormKey, report.Reference, ShowAccessCode: !report.AlreadyReceived, Form.IsFromAChild));

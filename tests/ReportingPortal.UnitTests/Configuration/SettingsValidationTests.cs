@@ -7,6 +7,7 @@ using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Core.Linking;
+using ReportingPortal.Core.Screening;
 using ReportingPortal.Core.Signposting;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
@@ -85,6 +86,10 @@ public sealed class SettingsValidationTests
     [TestCase(LinkingOptions.Section + ":Window", "00:00:00", "Linking:Window must be more than zero")]
     [TestCase(LinkingOptions.Section + ":Window", "400.00:00:00", "Linking:Window must be more than zero and at most 366 days")]
     [TestCase(LinkingOptions.Section + ":FingerprintKey", "c2hvcnQ=", "Linking:FingerprintKey must be base64 for at least 32 random bytes")]
+    [TestCase(ScreeningOptions.Section + ":Enabled", "true", "Screening:Queue is required when Screening:Enabled is true")]
+    [TestCase(ScreeningOptions.Section + ":DigestInterval", "00:00:01", "Screening:DigestInterval must be at least 00:00:05")]
+    [TestCase(ScreeningOptions.Section + ":ReportsPerClientKey", "0", "Screening:ReportsPerClientKey must be at least 1")]
+    [TestCase(ScreeningOptions.Section + ":ClientKeyWindow", "00:00:00", "Screening:ClientKeyWindow must be positive")]
     public void ABadSettingStopsThePortalAtStartUpNamingItsKey(string key, string value, string message)
     {
         using var services = PortalSettings.WebSite(new Dictionary<string, string?> { [key] = value });
@@ -114,6 +119,22 @@ public sealed class SettingsValidationTests
         var refused = Should.Throw<InvalidOperationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         refused.Message.ShouldContain("Forwarding:JsonAttachment");
+    }
+
+    [TestCase("nowhere", "Screening:Queue 'nowhere' is not one of Forwarding:Queues")]
+    [TestCase("hotline", null)]
+    public void TheScreeningQueueMustBeAForwardingQueue(string queue, string? message)
+    {
+        using var services = PortalSettings.WebSite(new Dictionary<string, string?>
+        {
+            [ScreeningOptions.Section + ":Enabled"] = "true",
+            [ScreeningOptions.Section + ":Queue"] = queue,
+        });
+
+        if (message is null)
+            Should.NotThrow(() => services.GetRequiredService<IStartupValidator>().Validate());
+        else
+            Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate()).Message.ShouldContain(message);
     }
 
     [Test]

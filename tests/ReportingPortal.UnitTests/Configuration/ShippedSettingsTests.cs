@@ -5,6 +5,7 @@ using ReportingPortal.Core.Email;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Core.Retention;
+using ReportingPortal.Core.Screening;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Security;
@@ -34,6 +35,7 @@ public sealed class ShippedSettingsTests
         Section<FollowUpOptions>(FollowUpOptions.Section),
         Section<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section),
         Section<RetentionOptions>(RetentionOptions.Section),
+        Section<ScreeningOptions>(ScreeningOptions.Section),
     ];
 
     [TestCaseSource(nameof(Sections))]
