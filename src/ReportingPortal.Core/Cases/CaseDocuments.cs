@@ -6,6 +6,7 @@ using ReportingPortal.Core.Audit;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Forwarding;
+using ReportingPortal.Core.Linking;
 
 namespace ReportingPortal.Core.Cases;
 
@@ -14,7 +15,8 @@ namespace ReportingPortal.Core.Cases;
 /// that may see it, and the cases of a queue received in a period for the bulk export. Both are audited; the audit line
 /// names the queue, the period and how many, never what a report says.
 /// </summary>
-public sealed class CaseDocuments(NpgsqlDataSource database, KeyRing keys, IOptions<ConsoleOptions> console, IOptions<ForwardingOptions> forwarding)
+public sealed class CaseDocuments(NpgsqlDataSource database, KeyRing keys, IOptions<ConsoleOptions> console, IOptions<ForwardingOptions> forwarding,
+    IOptions<LinkingOptions> linking)
 {
     /// <summary>Reports unsealed at a time during an export: a year of a queue never sits in memory at once.</summary>
     public const int BatchSize = 100;
@@ -34,7 +36,7 @@ public sealed class CaseDocuments(NpgsqlDataSource database, KeyRing keys, IOpti
             where cq.report_id = @ReportId order by cq.added_at, cq.queue
             """, new { accountId, access.ReportId }, cancellationToken: cancellationToken));
         await AuditLog.Write(connection, null, new AuditEntry(AuditAction.CaseDocumentDownloaded, accountId, access.ReportId, Detail: queue), cancellationToken);
-        var report = (await ReportForMail.Load(connection, keys, [access.ReportId], cancellationToken))[access.ReportId];
+        var report = (await ReportForMail.Load(connection, keys, [access.ReportId], cancellationToken, linking.Value.Window))[access.ReportId];
         return Document(report, queue);
     }
 
@@ -68,7 +70,7 @@ public sealed class CaseDocuments(NpgsqlDataSource database, KeyRing keys, IOpti
             if (batch.Count == 0)
                 yield break;
             var ids = batch.Select(row => row.Id).ToArray();
-            var reports = await ReportForMail.Load(connection, keys, ids, cancellationToken);
+            var reports = await ReportForMail.Load(connection, keys, ids, cancellationToken, linking.Value.Window);
             foreach (var id in ids)
                 yield return Document(reports[id], queue);
             if (batch.Count < BatchSize)

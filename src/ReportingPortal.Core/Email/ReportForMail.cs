@@ -30,6 +30,9 @@ public sealed record ReportForMail
     /// <summary>Where screening stands for the report; null when it was not screened.</summary>
     public ScreeningState? Screening { get; init; }
 
+    /// <summary>Why it was screened (<see cref="ScreeningReason"/> names); empty when it was not.</summary>
+    public string[] ScreeningReasons { get; init; } = [];
+
     /// <summary>How long the report waited for screening before a screener released it.</summary>
     public TimeSpan? ScreeningWaited { get; init; }
 
@@ -66,7 +69,7 @@ public sealed record ReportForMail
                    child_age_range as ChildAgeRange, child_in_danger as ChildInDanger,
                    contact_preference as ContactPreference, email_wording as EmailWording, priority, received_at as ReceivedAt,
                    captcha_verified as CaptchaVerified, honeypot_filled as HoneypotFilled, seconds_to_fill as SecondsToFill,
-                   (select c.screening from cases c where c.report_id = reports.id) as Screening,
+                   screening_reasons as ScreeningReasons, (select c.screening from cases c where c.report_id = reports.id) as Screening,
                    (select c.screening_decided_at - reports.received_at from cases c where c.report_id = reports.id) as ScreeningWaited,
                    key_id as KeyId, data_key as DataKey, content
             from reports where id = any(@reportIds)

@@ -25,10 +25,12 @@ public sealed record ForwardDocument(
     ForwardDocument.VictimSection Victim,
     string? AdditionalInformation,
     ForwardDocument.SignalsSection Signals,
-    ForwardDocument.ReferralSection? Referral)
+    ForwardDocument.ReferralSection? Referral,
+    ForwardDocument.LinkedReportsSection? LinkedReports = null,
+    ForwardDocument.ScreeningSection? Screening = null)
 {
     /// <summary>The schema's version this code writes; a new optional field raises the minor number, a change of meaning the major one.</summary>
-    public const string CurrentVersion = "1.0";
+    public const string CurrentVersion = "1.1";
 
     public const string MediaType = "application/json";
 
@@ -45,6 +47,12 @@ public sealed record ForwardDocument(
     public sealed record VictimSection(string AgeRange);
 
     public sealed record SignalsSection(string Captcha, bool HoneypotFilled, int? SecondsToFill);
+
+    /// <summary>Other reports that named one of this report's links within the linking window (1.1).</summary>
+    public sealed record LinkedReportsSection(int Count, DateTimeOffset Since, string[] References);
+
+    /// <summary>Why the report was screened and where screening stands; absent when it was not screened (1.1).</summary>
+    public sealed record ScreeningSection(string State, string[] Reasons, int? WaitedSeconds);
 
     public sealed record ReferralSection(string Queue, string? FromQueue, string ReferredBy, DateTimeOffset ReferredAt, string Reason);
 
@@ -72,7 +80,11 @@ public sealed record ForwardDocument(
             deleted ? null : report.Description,
             new SignalsSection(report.CaptchaVerified switch { true => "Verified", false => "NotVerified", null => "NotUsed" },
                 report.HoneypotFilled == true, report.SecondsToFill),
-            referral);
+            referral,
+            report.AlsoReportedIn is { } linked ? new LinkedReportsSection(linked.Count, Utc(linked.Since), [.. linked.References]) : null,
+            report.Screening is { } screening
+                ? new ScreeningSection(screening.ToString(), report.ScreeningReasons, report.ScreeningWaited is { } waited ? (int)waited.TotalSeconds : null)
+                : null);
     }
 
     /// <summary>The document as UTF-8 JSON on one line (a line of the JSON lines export as it is).</summary>

@@ -66,7 +66,7 @@ public sealed class CaseExportTests
         {
             await connection.OpenAsync();
             // What the retention job does to a report whose content expired.
-            await connection.ExecuteAsync("update reports set content = null, data_key = null, content_deleted_at = now() where reference = @_deleted", new { _deleted });
+            await connection.ExecuteAsync("update reports set content = null, data_key = null, link_fingerprints = null, content_deleted_at = now() where reference = @_deleted", new { _deleted });
         }
     }
 

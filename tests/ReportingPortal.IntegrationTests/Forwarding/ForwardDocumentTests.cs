@@ -52,6 +52,7 @@ public sealed class ForwardDocumentTests
             document.Reporter.Email.ShouldBe(identified ? "carer@family.example" : null);
             document.Reporter.Name.ShouldBe(identified ? "Sam Parent" : null);
             document.Referral.ShouldBeNull();
+        document.Screening.ShouldBeNull("the report's signals were good");
             message.TextBody.ShouldNotBeNull().ShouldContain(receipt.Reference, customMessage: "the text is still there beside the attachment");
         }
     }
@@ -81,7 +82,7 @@ public sealed class ForwardDocumentTests
         var json = ForwardDocuments.AttachmentOf(message, receipt.Reference);
         var document = ForwardDocuments.Valid(json);
 
-        document.SchemaVersion.ShouldBe("1.0");
+        document.SchemaVersion.ShouldBe("1.1");
         document.Reference.ShouldBe(receipt.Reference);
         document.Priority.ShouldBe("Normal");
         document.Queue.ShouldBe(new ForwardDocument.QueueSection(queue, "Hotline for abuse material online"));
@@ -105,7 +106,7 @@ public sealed class ForwardDocumentTests
         using var raw = JsonDocument.Parse(json);
         raw.RootElement.GetProperty("incidentSummary").GetProperty("incidentType").GetString().ShouldBe("AbuseMaterialOnline");
         raw.RootElement.GetProperty("internetDetails").GetProperty("webPageUrls").GetArrayLength().ShouldBe(2);
-        raw.RootElement.GetProperty("schemaVersion").GetString().ShouldBe("1.0");
+        raw.RootElement.GetProperty("schemaVersion").GetString().ShouldBe("1.1");
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReportingPortal.Core.Forwarding;
+using ReportingPortal.Core.Screening;
 
 namespace ReportingPortal.IntegrationTests.Forwarding;
 
@@ -28,6 +29,9 @@ public sealed class ForwardSchemaTests
         EnumAt("reporter", "role").ShouldBe(Enum.GetNames<ReporterRole>());
         EnumAt("reporter", "contactPreference").ShouldBe(Enum.GetNames<ContactPreference>());
         EnumAt("victim", "ageRange").ShouldBe(Enum.GetNames<ChildAgeRange>());
+        EnumAt("screening", "state").ShouldBe(Enum.GetNames<ScreeningState>());
+        Schema()["properties"]!["screening"]!["properties"]!["reasons"]!["items"]!["enum"]!.AsArray()
+            .Select(value => value!.GetValue<string>()).ShouldBe(Enum.GetNames<ScreeningReason>());
         Schema()["$schema"]!.GetValue<string>().ShouldBe("https://json-schema.org/draft/2020-12/schema");
         Schema()["$id"]!.GetValue<string>().ShouldEndWith(":v1");
         ForwardDocument.CurrentVersion.ShouldStartWith("1.");

@@ -8,6 +8,7 @@ using ReportingPortal.Core.Accounts;
 using ReportingPortal.Core.Linking;
 using ReportingPortal.IntegrationTests.Cases;
 using ReportingPortal.Web;
+using ReportingPortal.IntegrationTests.Forwarding;
 
 namespace ReportingPortal.IntegrationTests.Linking;
 
@@ -38,6 +39,11 @@ public sealed class LinkedReportsTests
         secondForward.TextBody!.ShouldContain(
             $"This link was also reported in {first.Reference} (1 time since {firstReceived.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC).");
         firstForward.TextBody!.ShouldNotContain("also reported", Case.Insensitive, "nothing named the link before the first report");
+        var linked = ForwardDocuments.Valid(ForwardDocuments.AttachmentOf(secondForward, second.Reference)).LinkedReports.ShouldNotBeNull();
+        linked.Count.ShouldBe(1);
+        linked.References.ShouldBe([first.Reference]);
+        linked.Since.ShouldBe(new DateTimeOffset(DateTime.SpecifyKind(firstReceived, DateTimeKind.Utc)), TimeSpan.FromMilliseconds(1));
+        ForwardDocuments.Valid(ForwardDocuments.AttachmentOf(firstForward, first.Reference)).LinkedReports.ShouldBeNull();
         (await StoredDeliveries.WaitUntilSettled(second.Reference)).ShouldNotBeEmpty("the second report is forwarded as its own case");
 
         using var responder = await SignedIn("child-welfare");

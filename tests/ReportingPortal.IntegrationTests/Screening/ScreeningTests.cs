@@ -8,6 +8,7 @@ using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Screening;
 using ReportingPortal.IntegrationTests.Cases;
 using ReportingPortal.Web;
+using ReportingPortal.IntegrationTests.Forwarding;
 
 namespace ReportingPortal.IntegrationTests.Screening;
 
@@ -262,6 +263,10 @@ public sealed class ScreeningTests
             ForwardsOf(reference).SelectMany(message => message.To.Mailboxes.Select(mailbox => mailbox.Address))
                 .ShouldBe([PoliceAddress, WelfareAddress], ignoreOrder: true, "one forward per address, however often it was released");
             ForwardsOf(reference).ShouldAllBe(message => message.TextBody!.Contains("it waited") && message.TextBody!.Contains("before a person released it"));
+            var screening = ForwardDocuments.Valid(ForwardDocuments.AttachmentOf(ForwardsOf(reference)[0], reference)).Screening.ShouldNotBeNull();
+            screening.State.ShouldBe(nameof(ScreeningState.Released));
+            screening.Reasons.ShouldNotBeEmpty();
+            screening.WaitedSeconds.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(0);
 
             var released = await CaseOf(reference);
             released.Screening.ShouldBe(nameof(ScreeningState.Released));
