@@ -177,6 +177,7 @@ ConfigMap.RateLimits__ReportSteps__PermitLimit=100000
 ConfigMap.RateLimits__UnverifiedReports__PermitLimit=100000
 ConfigMap.RateLimits__Challenges__PermitLimit=100000
 ConfigMap.Delivery__ClaimLease=00:00:30
+ConfigMap.Screening__Enabled=false
 SETTINGS
 /usr/bin/python3 "$repo/deploy/container/smoke_support.py" pods "$repo/deploy/kubernetes" "$image" "$services_ip" \
     "$work/settings" > "$work/portal.yaml"

@@ -14,7 +14,7 @@ public sealed class ScreeningOptionsValidator(IOptions<ForwardingOptions> forwar
         var failures = new List<string>();
         if (options.Enabled && string.IsNullOrWhiteSpace(options.Queue))
             failures.Add("Screening:Queue is required when Screening:Enabled is true: the forwarding queue whose members screen reports.");
-        else if (options.Enabled && forwarding.Value.Queues.All(queue => queue.Name != options.Queue))
+        else if (options.Enabled && ForwardingQueueNames() is { } names && !names.Contains(options.Queue))
             failures.Add($"Screening:Queue '{options.Queue}' is not one of Forwarding:Queues.");
         if (options.DigestInterval < ShortestDigestInterval)
             failures.Add("Screening:DigestInterval must be at least 00:00:05 (for example 00:15:00).");
@@ -23,5 +23,18 @@ public sealed class ScreeningOptionsValidator(IOptions<ForwardingOptions> forwar
         if (options.ClientKeyWindow <= TimeSpan.Zero)
             failures.Add("Screening:ClientKeyWindow must be positive (for example 00:10:00).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The forwarding queues' names; null when the forwarding settings fail their own check, which reports them.</summary>
+    private List<string>? ForwardingQueueNames()
+    {
+        try
+        {
+            return forwarding.Value.Queues.Select(queue => queue.Name).ToList();
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }

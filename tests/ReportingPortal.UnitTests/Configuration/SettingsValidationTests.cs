@@ -86,7 +86,7 @@ public sealed class SettingsValidationTests
     [TestCase(LinkingOptions.Section + ":Window", "00:00:00", "Linking:Window must be more than zero")]
     [TestCase(LinkingOptions.Section + ":Window", "400.00:00:00", "Linking:Window must be more than zero and at most 366 days")]
     [TestCase(LinkingOptions.Section + ":FingerprintKey", "c2hvcnQ=", "Linking:FingerprintKey must be base64 for at least 32 random bytes")]
-    [TestCase(ScreeningOptions.Section + ":Enabled", "true", "Screening:Queue is required when Screening:Enabled is true")]
+    [TestCase(ScreeningOptions.Section + ":Queue", "", "Screening:Queue is required when Screening:Enabled is true")]
     [TestCase(ScreeningOptions.Section + ":DigestInterval", "00:00:01", "Screening:DigestInterval must be at least 00:00:05")]
     [TestCase(ScreeningOptions.Section + ":ReportsPerClientKey", "0", "Screening:ReportsPerClientKey must be at least 1")]
     [TestCase(ScreeningOptions.Section + ":ClientKeyWindow", "00:00:00", "Screening:ClientKeyWindow must be positive")]

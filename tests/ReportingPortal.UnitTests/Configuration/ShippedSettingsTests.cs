@@ -5,7 +5,6 @@ using ReportingPortal.Core.Email;
 using ReportingPortal.Core.FollowUp;
 using ReportingPortal.Core.Jobs;
 using ReportingPortal.Core.Retention;
-using ReportingPortal.Core.Screening;
 using ReportingPortal.Web.Captcha;
 using ReportingPortal.Web.RateLimiting;
 using ReportingPortal.Web.Security;
@@ -20,7 +19,8 @@ public sealed class ShippedSettingsTests
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
         .Build();
 
-    // Forwarding and Signposting ship an example, not defaults; the connection string and secrets ship empty.
+    // Forwarding, Signposting and Screening (on, with the example's screening queue) ship an example, not defaults; the
+    // connection string and secrets ship empty.
     private static IEnumerable<TestCaseData> Sections() =>
     [
         Section<RateLimitOptions>(RateLimitOptions.Section),
@@ -35,7 +35,6 @@ public sealed class ShippedSettingsTests
         Section<FollowUpOptions>(FollowUpOptions.Section),
         Section<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section),
         Section<RetentionOptions>(RetentionOptions.Section),
-        Section<ScreeningOptions>(ScreeningOptions.Section),
     ];
 
     [TestCaseSource(nameof(Sections))]
