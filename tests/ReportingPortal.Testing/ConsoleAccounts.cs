@@ -39,6 +39,16 @@ public static class ConsoleAccounts
         }
     }
 
+    /// <summary>Creates and enrols an account as <see cref="Create"/> does, and a session of its signed in to the console.</summary>
+    public static async Task<(TestAccount Account, PortalSession Session)> SignedIn(Portal portal, bool administrator = false,
+        params (string Queue, QueueRole Role)[] queues)
+    {
+        var account = await Create(portal, administrator, queues);
+        var session = portal.NewSession();
+        (await session.SignInToConsole(account)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return (account, session);
+    }
+
     /// <summary>Writes the account and an enrolment link, as an invitation does; returns the link's token.</summary>
     public static async Task<string> Invite(string connectionString, string email, string name, bool administrator,
         IEnumerable<(string Queue, QueueRole Role)> queues, TimeSpan? expiresIn = null)

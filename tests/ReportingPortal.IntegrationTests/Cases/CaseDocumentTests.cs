@@ -20,13 +20,8 @@ public sealed class CaseDocumentTests
         return (await visitor.SubmitReport(ReportAnswers.Anonymous(description).With("Category", "Other").With("ReporterRole", "OtherAdult"))).Reference;
     }
 
-    private async Task<(TestAccount Account, PortalSession Session)> SignedIn(params (string Queue, QueueRole Role)[] queues)
-    {
-        var account = await ConsoleAccounts.Create(_portal, administrator: false, queues);
-        var session = _portal.NewSession();
-        (await session.SignInToConsole(account)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return (account, session);
-    }
+    private Task<(TestAccount Account, PortalSession Session)> SignedIn(params (string Queue, QueueRole Role)[] queues) =>
+        ConsoleAccounts.SignedIn(_portal, administrator: false, queues);
 
     private static string DownloadPath(string reference) => Routes.CaseOf(reference) + "?handler=json";
 

@@ -79,13 +79,8 @@ public sealed class CaseExportTests
             await _portal.DisposeAsync();
     }
 
-    private async Task<(TestAccount, PortalSession)> SignedIn(bool administrator, params (string Queue, QueueRole Role)[] queues)
-    {
-        var account = await ConsoleAccounts.Create(_portal, administrator, queues);
-        var session = _portal.NewSession();
-        (await session.SignInToConsole(account)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return (account, session);
-    }
+    private Task<(TestAccount Account, PortalSession Session)> SignedIn(bool administrator, params (string Queue, QueueRole Role)[] queues) =>
+        ConsoleAccounts.SignedIn(_portal, administrator, queues);
 
     /// <summary>A report and its case in one queue, its content sealed as the submit handler seals it.</summary>
     private static async Task<string> Write(NpgsqlConnection connection, DateTimeOffset receivedAt, string queue, string description)

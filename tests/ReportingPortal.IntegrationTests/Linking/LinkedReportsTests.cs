@@ -123,13 +123,8 @@ public sealed class LinkedReportsTests
         return (await TestRun.Smtp.WaitFor(messages => messages.Any(Matches))).First(Matches);
     }
 
-    private async Task<PortalSession> SignedIn(string queue)
-    {
-        var account = await ConsoleAccounts.Create(_portal, administrator: false, (queue, QueueRole.Responder));
-        var session = _portal.NewSession();
-        (await session.SignInToConsole(account)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return session;
-    }
+    private async Task<PortalSession> SignedIn(string queue) =>
+        (await ConsoleAccounts.SignedIn(_portal, administrator: false, (queue, QueueRole.Responder))).Session;
 
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> CasePage(PortalSession session, string reference)
     {

@@ -115,13 +115,8 @@ public sealed class ScreeningTests
 
     private List<MimeMessage> Digests() => _smtp.Messages().Where(message => SmtpServer.IsTo(message, ScreeningAddress)).ToList();
 
-    private async Task<(TestAccount Account, PortalSession Session)> SignedIn(string queue)
-    {
-        var account = await ConsoleAccounts.Create(_portal, administrator: false, (queue, QueueRole.Responder));
-        var session = _portal.NewSession();
-        (await session.SignInToConsole(account)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return (account, session);
-    }
+    private Task<(TestAccount Account, PortalSession Session)> SignedIn(string queue) =>
+        ConsoleAccounts.SignedIn(_portal, administrator: false, (queue, QueueRole.Responder));
 
     /// <summary>The web site's screened-report counters, once every reason has been counted (or after 10 seconds).</summary>
     private async Task<IReadOnlyList<string>> ScreenedCounters()

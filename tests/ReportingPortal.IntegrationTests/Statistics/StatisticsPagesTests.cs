@@ -81,13 +81,8 @@ public sealed class StatisticsPagesTests
             await _portal.DisposeAsync();
     }
 
-    private async Task<PortalSession> SignedIn(bool administrator, params (string Queue, QueueRole Role)[] queues)
-    {
-        var account = await ConsoleAccounts.Create(_portal, administrator, queues);
-        var session = _portal.NewSession();
-        (await session.SignInToConsole(account)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return session;
-    }
+    private async Task<PortalSession> SignedIn(bool administrator, params (string Queue, QueueRole Role)[] queues) =>
+        (await ConsoleAccounts.SignedIn(_portal, administrator, queues)).Session;
 
     private static string Iso(DateOnly monday) => StatisticsWeeks.IsoName(monday);
 
