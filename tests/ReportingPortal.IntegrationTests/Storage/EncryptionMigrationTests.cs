@@ -1,6 +1,4 @@
-using System.Globalization;
 using Dapper;
-using DbUp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Encryption;
@@ -18,10 +16,7 @@ public sealed class EncryptionMigrationTests
         try
         {
             // The database as it was before encryption at rest: every script before 0015.
-            EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUp.Engine.Output.NoOpUpgradeLog());
-            DeployChanges.To.PostgresqlDatabase(connectionString)
-                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(".Storage.Migrations.") && Number(name) < 15)
-                .WithTransactionPerScript().LogToNowhere().Build().PerformUpgrade().Successful.ShouldBeTrue();
+            EarlierSchema.Create(connectionString, before: 15);
             await using var connection = new Npgsql.NpgsqlConnection(connectionString);
             var reportId = await connection.ExecuteScalarAsync<long>("""
                 insert into reports (reference, access_code_hash, form_key_hash, language, reporter_role, category, urls, platform, usernames,
@@ -61,7 +56,4 @@ public sealed class EncryptionMigrationTests
             await TestDatabase.Drop(database);
         }
     }
-
-    private static int Number(string scriptName) =>
-        int.Parse(scriptName.Split(".Storage.Migrations.")[1][..4], CultureInfo.InvariantCulture);
 }

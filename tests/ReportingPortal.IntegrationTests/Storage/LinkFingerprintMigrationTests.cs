@@ -1,12 +1,9 @@
-using System.Globalization;
 using Dapper;
-using DbUp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Encryption;
 using ReportingPortal.Core.Linking;
 using ReportingPortal.Core.Storage;
-using ReportingPortal.Core.Storage.Migrations;
 
 namespace ReportingPortal.IntegrationTests.Storage;
 
@@ -20,11 +17,7 @@ public sealed class LinkFingerprintMigrationTests
         try
         {
             // The database as it was before links were fingerprinted: every script before 0023.
-            EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUp.Engine.Output.NoOpUpgradeLog());
-            DeployChanges.To.PostgresqlDatabase(connectionString)
-                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(".Storage.Migrations.") && Number(name) < 23)
-                .WithScript(SealStoredContent.Name, new SealStoredContent(connectionString, Portal.TestKeys))
-                .WithTransactionPerScript().LogToNowhere().Build().PerformUpgrade().Successful.ShouldBeTrue();
+            EarlierSchema.Create(connectionString, before: 23);
             await using var connection = new Npgsql.NpgsqlConnection(connectionString);
             await Store(connection, "RP-OLD0-0001", "https://social.example/recent/", TimeSpan.FromDays(2));
             await Store(connection, "RP-OLD0-0002", "https://social.example/long-ago", TimeSpan.FromDays(40));
@@ -54,7 +47,4 @@ public sealed class LinkFingerprintMigrationTests
                     'From13To15', 'No', 'Anonymous', @KeyId, @WrappedKey, @Content, now() - @age)
             """, new { reference, key.KeyId, key.WrappedKey, Content = key.Seal(content, SealedPurpose.ReportContent), age });
     }
-
-    private static int Number(string scriptName) =>
-        int.Parse(scriptName.Split(".Storage.Migrations.")[1][..4], CultureInfo.InvariantCulture);
 }
