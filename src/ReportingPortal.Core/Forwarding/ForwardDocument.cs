@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Reports;
@@ -88,11 +89,17 @@ public sealed record ForwardDocument(
     }
 
     /// <summary>The document as UTF-8 JSON on one line (a line of the JSON lines export as it is).</summary>
-    public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, ForwardDocumentJson.Default.ForwardDocument);
+    public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Written.ForwardDocument);
 
     public static ForwardDocument Read(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize(json, ForwardDocumentJson.Default.ForwardDocument)
         ?? throw new JsonException("A forward document is null.");
+
+    // Text in any script as it was written (Arabic reads as Arabic, not \uXXXX): the document is a file, never put in HTML.
+    private static readonly ForwardDocumentJson Written = new(new JsonSerializerOptions(ForwardDocumentJson.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public static DateTimeOffset Utc(DateTime at) => new(at.ToUniversalTime(), TimeSpan.Zero);
 }

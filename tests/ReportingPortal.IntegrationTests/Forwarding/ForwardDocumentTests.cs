@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -107,6 +108,7 @@ public sealed class ForwardDocumentTests
         raw.RootElement.GetProperty("incidentSummary").GetProperty("incidentType").GetString().ShouldBe("AbuseMaterialOnline");
         raw.RootElement.GetProperty("internetDetails").GetProperty("webPageUrls").GetArrayLength().ShouldBe(2);
         raw.RootElement.GetProperty("schemaVersion").GetString().ShouldBe("1.1");
+        Encoding.UTF8.GetString(json).ShouldContain("مرحبا", customMessage: "text in another script is written as it is, not as \\u escapes");
     }
 
     [Test]
