@@ -42,6 +42,7 @@ public sealed class RetentionJob(NpgsqlDataSource database, TimeProvider clock, 
             messages as (delete from case_messages where report_id in (select id from expired)),
             referrals as (update referrals set reason = null where report_id in (select id from expired)),
             sessions as (delete from reporter_sessions where report_id in (select id from expired)),
+            held as (delete from mail_deliveries where report_id in (select id from expired) and status = @Held),
             audit as (
                 insert into audit_log (action, report_id) select @ContentDeleted, id from expired
             ),
@@ -51,7 +52,8 @@ public sealed class RetentionJob(NpgsqlDataSource database, TimeProvider clock, 
             )
             select count(*) from deleted
             """, ExpiredContent.Parameters(settings, clock.GetUtcNow(),
-                new { settings.BatchSize, ContentDeleted = AuditAction.ContentDeleted.Stored() }), cancellationToken: cancellationToken));
+                new { settings.BatchSize, ContentDeleted = AuditAction.ContentDeleted.Stored(), Held = DeliveryStatus.Held.Stored() }),
+            cancellationToken: cancellationToken));
     }
 
     private async Task<int> TrimWorkingRecords(CancellationToken cancellationToken)

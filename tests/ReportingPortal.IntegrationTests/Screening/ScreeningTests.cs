@@ -275,7 +275,7 @@ public sealed class ScreeningTests
     }
 
     [Test]
-    public async Task MarkingAScreenedReportSpamClosesItWithoutAForwardAndIsAudited()
+    public async Task MarkingAScreenedReportSpamClosesItWithoutAForwardAndIsAuditedAndReopeningPutsItBackInScreening()
     {
         var reference = await SendScreened("Buy cheap followers at our site.");
         var (screener, session) = await SignedIn("screening");
@@ -288,7 +288,8 @@ public sealed class ScreeningTests
             closed.Screening.ShouldBe(nameof(ScreeningState.Spam));
             closed.Status.ShouldBe("Closed");
             closed.Outcome.ShouldBe("Spam");
-            (await StoredDeliveries.For(reference, _portal.ConnectionString)).ShouldNotContain(delivery => delivery.Kind == DeliveryKind.Forward);
+            (await StoredDeliveries.For(reference, _portal.ConnectionString)).Where(delivery => delivery.Kind == DeliveryKind.Forward)
+                .ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Held, "kept, never sent, in case the decision was a mistake");
             (await AuditOf(reference)).Where(line => line.Action == AuditAction.ScreeningMarkedSpam)
                 .ShouldHaveSingleItem().ActorAccountId.ShouldBe(screener.Id);
 
@@ -296,6 +297,14 @@ public sealed class ScreeningTests
             releasedAfter.StatusCode.ShouldBe(HttpStatusCode.Conflict);
             await Task.Delay(TimeSpan.FromSeconds(2));
             ForwardsOf(reference).ShouldBeEmpty();
+
+            // A mistake: the case is reopened, waits for screening again, and is released like any other.
+            (await CasePages.Press(session, reference, "Reopen")).StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+            (await CaseOf(reference)).Screening.ShouldBe(nameof(ScreeningState.Waiting));
+            (await CasePages.Press(session, reference, "Release")).StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+            await _smtp.WaitFor(_ => ForwardsOf(reference).Count >= 2, TimeSpan.FromSeconds(15));
+            ForwardsOf(reference).SelectMany(message => message.To.Mailboxes.Select(mailbox => mailbox.Address))
+                .ShouldBe([PoliceAddress, WelfareAddress], ignoreOrder: true, "the forwards held since the report arrived, once each");
         }
     }
 
