@@ -182,6 +182,33 @@ public sealed class FaultTests
     }
 
     [Test]
+    public async Task AWorkerStartsAndSendsMailWhileAKilledWorkersRecurringJobLockIsStillHeld()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var accepting = await Portal.StartIsolated(smtp, QuickRecovery, PortalProcesses.WebOnly);
+        await using (var connection = await TestDatabase.OpenDatabase(accepting.ConnectionString))
+        {
+            // What a worker killed while Hangfire's scheduler held a recurring job's lock leaves behind, for minutes.
+            await connection.ExecuteAsync("""
+                insert into hangfire.lock (resource, acquired) values ('hangfire:lock:recurring-job:deadline-reminders', now())
+                """);
+        }
+
+        await using var worker = await accepting.StartAnother(processes: PortalProcesses.WorkerOnly);
+        using var visitor = accepting.NewSession();
+        var receipt = await visitor.SubmitReport(ReportAnswers.Identified("lock-held@family.example"));
+
+        (await StoredDeliveries.WaitUntilSettled(receipt.Reference, accepting.ConnectionString)).ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent);
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (!worker.Output.Contains("Could not declare the recurring jobs, a job's lock is held"))
+        {
+            waiting.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "the worker met the lock:\n" + worker.Output);
+            await Task.Delay(100);
+        }
+        worker.IsRunning.ShouldBeTrue();
+    }
+
+    [Test]
     public async Task KillingTheSiteWhileItSendsMailLosesNoEmailAndDuplicatesAtMostOnePerConnection()
     {
         await using var smtp = await SmtpServer.Start();
