@@ -75,7 +75,7 @@ public sealed class MailDeliveryJob(
             if (cancellationToken.IsCancellationRequested)
             {
                 // A stopping worker stops between emails and gives the rest back, for another worker to send at once.
-                GiveBack(connection, owed.Skip(i).Select(e => e.Id).ToArray(), run);
+                MailLease.GiveBack(database, owed.Skip(i).Select(e => e.Id).ToArray(), run).GetAwaiter().GetResult();
                 cancellationToken.ThrowIfCancellationRequested();
             }
             var email = owed[i];
@@ -159,21 +159,6 @@ public sealed class MailDeliveryJob(
             """, new { deliveryIds, held, run, lease, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken))
             .ToDictionary(email => email.Id);
         return (deliveryIds.Where(emails.ContainsKey).Select(id => emails[id]).ToList(), leaseEnds);
-    }
-
-    private static void GiveBack(NpgsqlConnection connection, long[] deliveryIds, Guid run)
-    {
-        try
-        {
-            connection.Execute("""
-                update mail_deliveries set claimed_until = null, claim_token = null
-                where id = any(@deliveryIds) and claim_token = @run and status = @Pending
-                """, new { deliveryIds, run, Pending = DeliveryStatus.Pending.Stored() });
-        }
-        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
-        {
-            // The database is away: the lease ends by itself and the mail is handed out again then.
-        }
     }
 
     /// <summary>The case message a notice is about: its topic.</summary>

@@ -87,28 +87,12 @@ public sealed class MailDispatcher(
             }
             catch
             {
-                await GiveBack(batches.Skip(i).SelectMany(batch => batch.DeliveryIds).ToArray(), token);
+                // Mail whose job could not be created is handed out again at the next poll.
+                await MailLease.GiveBack(database, batches.Skip(i).SelectMany(batch => batch.DeliveryIds).ToArray(), token);
                 throw;
             }
         }
         return claimed.Count;
-    }
-
-    /// <summary>Mail whose job could not be created is handed out again at the next poll, not when its lease ends.</summary>
-    private async Task GiveBack(long[] deliveryIds, Guid token)
-    {
-        try
-        {
-            await using var connection = await database.OpenConnectionAsync();
-            await connection.ExecuteAsync("""
-                update mail_deliveries set claimed_until = null, claim_token = null
-                where id = any(@deliveryIds) and claim_token = @token
-                """, new { deliveryIds, token });
-        }
-        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
-        {
-            // The database is away too: the lease ends by itself and the mail is handed out again then.
-        }
     }
 
     private void Enqueue(long[] deliveryIds, Guid token, Priority priority) =>

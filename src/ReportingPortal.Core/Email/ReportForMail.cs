@@ -65,14 +65,15 @@ public sealed record ReportForMail
     private static async Task<Dictionary<long, ReportForMail>> LoadReports(NpgsqlConnection connection, KeyRing keys, long[] reportIds,
         CancellationToken cancellationToken) =>
         (await connection.QueryAsync<ReportForMail, SealedContent?, ReportForMail>(new CommandDefinition("""
-            select id, reference, language, reporter_role as ReporterRole, category, country, occurred,
+            select reports.id, reference, language, reporter_role as ReporterRole, category, country, occurred,
                    child_age_range as ChildAgeRange, child_in_danger as ChildInDanger,
                    contact_preference as ContactPreference, email_wording as EmailWording, priority, received_at as ReceivedAt,
                    captcha_verified as CaptchaVerified, honeypot_filled as HoneypotFilled, seconds_to_fill as SecondsToFill,
-                   screening_reasons as ScreeningReasons, (select c.screening from cases c where c.report_id = reports.id) as Screening,
-                   (select c.screening_decided_at - reports.received_at from cases c where c.report_id = reports.id) as ScreeningWaited,
+                   screening_reasons as ScreeningReasons, c.screening as Screening,
+                   c.screening_decided_at - reports.received_at as ScreeningWaited,
                    key_id as KeyId, data_key as DataKey, content
-            from reports where id = any(@reportIds)
+            from reports left join cases c on c.report_id = reports.id
+            where reports.id = any(@reportIds)
             """, new { reportIds }, cancellationToken: cancellationToken),
             (report, content) => content is { Content: not null }
                 ? report with { Content = keys.Open(report.Reference, content.KeyId, content.DataKey!).Open<ReportContent>(content.Content, SealedPurpose.ReportContent) }
