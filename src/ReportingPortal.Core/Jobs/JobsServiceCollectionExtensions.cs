@@ -1,6 +1,7 @@
 using ReportingPortal.Core.Configuration;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Npgsql;
 using Microsoft.Extensions.Options;
 using ReportingPortal.Core.Email;
 using ReportingPortal.Core.Monitoring;
@@ -36,7 +37,7 @@ public static class JobsServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(connectionString),
+                storage => storage.UseNpgsqlConnection(WithPreparedStatements(connectionString)),
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = StorageSchema,
@@ -70,6 +71,14 @@ public static class JobsServiceCollectionExtensions
         services.AddMailDispatcher();
         services.AddHostedService<RecurringJobs>();
         return services;
+    }
+
+    /// <summary>Hangfire's own connections prepare its repeated statements too: a dozen for every job it runs.</summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        StorageServiceCollectionExtensions.PrepareRepeatedStatements(builder);
+        return builder.ConnectionString;
     }
 
     private static bool IsQueueName(string name) =>
