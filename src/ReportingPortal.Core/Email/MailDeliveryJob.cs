@@ -17,7 +17,9 @@ namespace ReportingPortal.Core.Email;
 /// <summary>
 /// A Hangfire job that sends emails the dispatcher handed out. It takes their ids and the hand-out's token only, sends
 /// only those still pending and still holding that token (so a job that starts after its mail was handed out again does
-/// nothing, and so does a second run of the same job), renews their lease while it works, and records every outcome.
+/// nothing), one run of a job at a time (a second run finds only what the first neither sent nor recorded a failure
+/// for), renews their lease when it runs short, and records every outcome. The lease is the one taken at hand-out: a job
+/// does not take its emails again.
 /// It runs synchronously on the job server's own thread, as <see cref="MailSender"/> sends.
 /// </summary>
 public sealed class MailDeliveryJob(
@@ -39,8 +41,17 @@ public sealed class MailDeliveryJob(
     PortalMetrics metrics,
     ILogger<MailDeliveryJob> logger)
 {
+    // The advisory lock space of delivery runs; the second key is the job's first email's id.
+    private const int RunLockSpace = 0x52500002;
+
     private sealed record OwedEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, string? Topic,
         DateTime CreatedAt, int Attempts);
+
+    private sealed record HeldEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, string? Topic,
+        DateTime CreatedAt, int Attempts, TimeSpan LeaseLeft)
+    {
+        public OwedEmail Owed => new(Id, ReportId, Kind, Queue, Recipient, Topic, CreatedAt, Attempts);
+    }
 
     /// <summary>
     /// The job as it was queued before emails were handed out with a token. Such a job may still wait in the queue after
@@ -53,10 +64,30 @@ public sealed class MailDeliveryJob(
     public void Deliver(long[] deliveryIds, Guid claim, CancellationToken cancellationToken)
     {
         using var connection = database.OpenConnection();
-        // This run takes the emails under a token of its own: a second run of the same job (Hangfire runs a job at least
-        // once) finds none of them, so two runs never send the same email.
-        var run = Guid.NewGuid();
-        var (owed, leaseEnds) = Renew(connection, deliveryIds, claim, run, cancellationToken);
+        // One run of a job at a time: Hangfire runs a job at least once, and a second run of the same job while the first
+        // still works must not send the same emails. The lock is named by the job's first email (the jobs of a hand-out
+        // share its token, not their emails) and held by the connection's session, so it ends with the worker too.
+        if (deliveryIds.Length == 0)
+            return;
+        var runLock = new { RunLockSpace, Run = unchecked((int)deliveryIds[0]) };
+        if (!connection.ExecuteScalar<bool>(new CommandDefinition("select pg_try_advisory_lock(@RunLockSpace, @Run)", runLock,
+                cancellationToken: cancellationToken)))
+            return;
+        try
+        {
+            Deliver(connection, deliveryIds, claim, cancellationToken);
+        }
+        finally
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+                connection.Execute("select pg_advisory_unlock(@RunLockSpace, @Run)", runLock);
+        }
+    }
+
+    private void Deliver(NpgsqlConnection connection, long[] deliveryIds, Guid claim, CancellationToken cancellationToken)
+    {
+        // The emails still owed under this hand-out's lease, read, not taken again: the hand-out took them.
+        var (owed, leaseEnds) = StillHeld(connection, deliveryIds, claim, cancellationToken);
         if (owed.Count == 0)
             return;
 
@@ -75,7 +106,7 @@ public sealed class MailDeliveryJob(
             if (cancellationToken.IsCancellationRequested)
             {
                 // A stopping worker stops between emails and gives the rest back, for another worker to send at once.
-                MailLease.GiveBack(database, owed.Skip(i).Select(e => e.Id).ToArray(), run).GetAwaiter().GetResult();
+                MailLease.GiveBack(database, owed.Skip(i).Select(e => e.Id).ToArray(), claim).GetAwaiter().GetResult();
                 cancellationToken.ThrowIfCancellationRequested();
             }
             var email = owed[i];
@@ -120,7 +151,7 @@ public sealed class MailDeliveryJob(
             // Waiting for a connection may have taken long: the lease must cover the send that follows.
             if (leaseEnds - DateTime.UtcNow < leaseNeeded)
             {
-                (var stillHeld, leaseEnds) = Renew(connection, owed.Skip(i).Select(e => e.Id).ToArray(), run, run, cancellationToken);
+                (var stillHeld, leaseEnds) = Renew(connection, owed.Skip(i).Select(e => e.Id).ToArray(), claim, cancellationToken);
                 held = stillHeld.Select(e => e.Id).ToHashSet();
                 if (!held.Contains(email.Id))
                     continue;
@@ -138,25 +169,44 @@ public sealed class MailDeliveryJob(
             }
             // Recorded (with the other senders' in one statement) before this connection sends anything else: at most
             // one email per connection is accepted by the server and not yet recorded.
-            sentMail.Record(email.Id).GetAwaiter().GetResult();
+            sentMail.Record(email.Id);
             metrics.EmailSent(email.Kind, report.ReceivedAt);
         }
     }
 
     /// <summary>
-    /// Extends the lease of those of the emails still pending and still holding token <paramref name="held"/>, hands
-    /// them to <paramref name="run"/>, and returns them in the order given, with when the lease ends at the earliest.
+    /// Those of the emails still pending under token <paramref name="claim"/>, in the order given, with when their lease
+    /// ends at the earliest (by the database's clock, counted from now on this one's).
     /// </summary>
-    private (List<OwedEmail> Held, DateTime LeaseEnds) Renew(NpgsqlConnection connection, long[] deliveryIds, Guid held,
-        Guid run, CancellationToken cancellationToken)
+    private static (List<OwedEmail> Held, DateTime LeaseEnds) StillHeld(NpgsqlConnection connection, long[] deliveryIds, Guid claim,
+        CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var emails = connection.Query<HeldEmail>(new CommandDefinition("""
+            select id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt, attempts,
+                   claimed_until - now() as LeaseLeft
+            from mail_deliveries
+            where id = any(@deliveryIds) and claim_token = @claim and status = @Pending
+            """, new { deliveryIds, claim, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken))
+            .ToDictionary(email => email.Id);
+        var leaseEnds = now + (emails.Count == 0 ? TimeSpan.Zero : emails.Values.Min(email => email.LeaseLeft));
+        return (deliveryIds.Where(emails.ContainsKey).Select(id => emails[id].Owed).ToList(), leaseEnds);
+    }
+
+    /// <summary>
+    /// Extends the lease of those of the emails still pending under token <paramref name="claim"/> (the dispatcher hands an
+    /// email whose lease ended out again under another), and returns them in the order given, with when the lease ends.
+    /// </summary>
+    private (List<OwedEmail> Held, DateTime LeaseEnds) Renew(NpgsqlConnection connection, long[] deliveryIds, Guid claim,
+        CancellationToken cancellationToken)
     {
         var lease = options.Value.ClaimLease;
         var leaseEnds = DateTime.UtcNow + lease;
         var emails = connection.Query<OwedEmail>(new CommandDefinition("""
-            update mail_deliveries set claimed_until = now() + @lease, claim_token = @run
-            where id = any(@deliveryIds) and claim_token = @held and status = @Pending
+            update mail_deliveries set claimed_until = now() + @lease
+            where id = any(@deliveryIds) and claim_token = @claim and status = @Pending
             returning id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt, attempts
-            """, new { deliveryIds, held, run, lease, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken))
+            """, new { deliveryIds, claim, lease, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken))
             .ToDictionary(email => email.Id);
         return (deliveryIds.Where(emails.ContainsKey).Select(id => emails[id]).ToList(), leaseEnds);
     }

@@ -138,6 +138,28 @@ public sealed class MailDeliveryTests
     }
 
     [Test]
+    public async Task AJobWhoseLeaseRanOutBeforeItStartedRenewsItAndSendsEachEmailOnce()
+    {
+        await using var smtp = await SmtpServer.Start();
+        await using var acceptingOnly = await Portal.StartIsolated(smtp, processes: PortalProcesses.WebOnly);
+        using var visitor = acceptingOnly.NewSession();
+        var receipt = await visitor.SubmitReport(ReportAnswers.Identified("waited@family.example"));
+        await using var services = PortalServices.For(acceptingOnly);
+        await Dispatcher(services).DispatchDue(CancellationToken.None);
+        var (ids, claim) = (await HandOuts(acceptingOnly.ConnectionString)).Single();
+        // The job waited in Hangfire's queue past the lease, and no dispatcher has handed the mail out again yet.
+        await using (var connection = await TestDatabase.OpenDatabase(acceptingOnly.ConnectionString))
+            await connection.ExecuteAsync("update mail_deliveries set claimed_until = now() - interval '1 second'");
+
+        services.GetRequiredService<MailDeliveryJob>().Deliver(ids, claim, CancellationToken.None);
+
+        (await StoredDeliveries.For(receipt.Reference, acceptingOnly.ConnectionString))
+            .ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent && delivery.Attempts == 1);
+        smtp.Messages().Count(message => message.Subject!.Contains(receipt.Reference)).ShouldBe(ids.Length);
+        (await Dispatcher(services).DispatchDue(CancellationToken.None)).ShouldBe(0, "nothing is left to hand out again");
+    }
+
+    [Test]
     public async Task AJobThatStartsAfterItsMailWasHandedOutAgainSendsNothing()
     {
         await using var smtp = await SmtpServer.Start();
