@@ -18,7 +18,8 @@ public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
     private static readonly TimeSpan MaxIdle = TimeSpan.FromSeconds(20);
 
     private readonly ConcurrentBag<(SmtpClient Client, DateTime IdleSince)> _idle = [];
-    private readonly SemaphoreSlim _connections = new(options.Value.MaxConnections, options.Value.MaxConnections);
+    private readonly object _slots = new();
+    private int _freeSlots = options.Value.MaxConnections;
 
     public MailboxAddress Sender { get; } = MailboxAddress.Parse(options.Value.From);
 
@@ -36,11 +37,45 @@ public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
     /// </summary>
     public SmtpConnection Take(CancellationToken cancellationToken)
     {
-        _connections.Wait(cancellationToken);
+        // A monitor rather than a SemaphoreSlim: with twice as many senders as connections, half of them wait here at any
+        // time, and SemaphoreSlim spins before it sleeps, CPU the SMTP server and PostgreSQL need on a small machine.
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_slots)
+        {
+            if (_freeSlots == 0)
+            {
+                // Unregistered, not disposed: disposing waits for a callback that may be waiting for this lock.
+                var stopping = cancellationToken.Register(() => { lock (_slots) Monitor.PulseAll(_slots); });
+                try
+                {
+                    while (_freeSlots == 0 && !cancellationToken.IsCancellationRequested)
+                        Monitor.Wait(_slots);
+                }
+                finally
+                {
+                    stopping.Unregister();
+                }
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // A connection released for this sender goes to the next one waiting.
+                    if (_freeSlots > 0)
+                        Monitor.Pulse(_slots);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+            _freeSlots--;
+        }
         return new SmtpConnection(this);
     }
 
-    internal void Release() => _connections.Release();
+    internal void Release()
+    {
+        lock (_slots)
+        {
+            _freeSlots++;
+            Monitor.Pulse(_slots);
+        }
+    }
 
     internal void SendOnPooled(MimeMessage message, CancellationToken cancellationToken)
     {
@@ -164,7 +199,6 @@ public sealed class MailSender(IOptions<SmtpOptions> options) : IAsyncDisposable
     {
         while (_idle.TryTake(out var idle))
             Discard(idle.Client);
-        _connections.Dispose();
         return ValueTask.CompletedTask;
     }
 }

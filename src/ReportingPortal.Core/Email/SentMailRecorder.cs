@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Runtime.ExceptionServices;
 using Dapper;
 using Npgsql;
 using ReportingPortal.Core.Storage;
@@ -6,63 +6,77 @@ using ReportingPortal.Core.Storage;
 namespace ReportingPortal.Core.Email;
 
 /// <summary>
-/// Records emails as sent for every sender of this process together: whatever was accepted while the previous
-/// statement ran goes into the next one (a group commit), so a sender waits about one round trip, not a round trip
-/// per email in a queue of them.
+/// Records emails as sent for every sender of this process together (a group commit): a sender that finds no statement
+/// running runs one itself, on its own thread, for its email and every other accepted meanwhile; a sender that finds one
+/// running waits, and its email goes into the next. So a sender waits about one round trip, not a round trip per email
+/// in a queue of them, and no thread but the senders' own takes part (handing each email to another thread and back cost
+/// more than the statement).
 /// </summary>
-public sealed class SentMailRecorder : IAsyncDisposable
+public sealed class SentMailRecorder(NpgsqlDataSource database)
 {
-    private readonly NpgsqlDataSource _database;
-    private readonly Channel<(long DeliveryId, TaskCompletionSource Recorded)> _accepted =
-        Channel.CreateUnbounded<(long, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _recording;
+    private readonly object _gate = new();
+    private readonly List<Accepted> _waiting = [];
+    private bool _recording;
 
-    public SentMailRecorder(NpgsqlDataSource database)
+    /// <summary>Returns once the email is recorded as sent; throws when the statement that held it failed.</summary>
+    public void Record(long deliveryId)
     {
-        _database = database;
-        _recording = Task.Run(RecordWhatWasAccepted);
-    }
-
-    /// <summary>Completes once the email is recorded as sent; fails when the statement that held it failed.</summary>
-    public Task Record(long deliveryId)
-    {
-        var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_accepted.Writer.TryWrite((deliveryId, recorded)))
-            recorded.SetException(new ObjectDisposedException(nameof(SentMailRecorder)));
-        return recorded.Task;
-    }
-
-    private async Task RecordWhatWasAccepted()
-    {
-        var batch = new List<(long DeliveryId, TaskCompletionSource Recorded)>();
-        while (await _accepted.Reader.WaitToReadAsync())
+        var accepted = new Accepted(deliveryId);
+        List<Accepted> batch;
+        lock (_gate)
         {
-            batch.Clear();
-            while (_accepted.Reader.TryRead(out var email))
-                batch.Add(email);
-            try
+            _waiting.Add(accepted);
+            while (true)
             {
-                await using var connection = await _database.OpenConnectionAsync();
-                await connection.ExecuteAsync("""
-                    update mail_deliveries
-                    set status = @Sent, sent_at = now(), attempts = attempts + 1, claimed_until = null, claim_token = null,
-                        last_error = null
-                    where id = any(@ids)
-                    """, new { ids = batch.Select(email => email.DeliveryId).ToArray(), Sent = DeliveryStatus.Sent.Stored() });
-                foreach (var email in batch)
-                    email.Recorded.SetResult();
+                if (accepted.Done)
+                {
+                    if (accepted.Failure is not null)
+                        ExceptionDispatchInfo.Throw(accepted.Failure);
+                    return;
+                }
+                if (!_recording)
+                    break;
+                Monitor.Wait(_gate);
             }
-            catch (Exception exception)
-            {
-                foreach (var email in batch)
-                    email.Recorded.SetException(exception);
-            }
+            _recording = true;
+            batch = [.. _waiting];
+            _waiting.Clear();
         }
+
+        Exception? failure = null;
+        try
+        {
+            using var connection = database.OpenConnection();
+            connection.Execute("""
+                update mail_deliveries
+                set status = @Sent, sent_at = now(), attempts = attempts + 1, claimed_until = null, claim_token = null,
+                    last_error = null
+                where id = any(@ids)
+                """, new { ids = batch.Select(email => email.DeliveryId).ToArray(), Sent = DeliveryStatus.Sent.Stored() });
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+        lock (_gate)
+        {
+            foreach (var email in batch)
+            {
+                email.Failure = failure;
+                email.Done = true;
+            }
+            _recording = false;
+            // The senders whose email was in this statement return; of the others, one runs the next.
+            Monitor.PulseAll(_gate);
+        }
+        if (failure is not null)
+            ExceptionDispatchInfo.Throw(failure);
     }
 
-    public async ValueTask DisposeAsync()
+    private sealed class Accepted(long deliveryId)
     {
-        _accepted.Writer.TryComplete();
-        await _recording;
+        public long DeliveryId { get; } = deliveryId;
+        public bool Done { get; set; }
+        public Exception? Failure { get; set; }
     }
 }
