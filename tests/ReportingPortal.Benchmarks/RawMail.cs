@@ -36,6 +36,8 @@ public static class RawMail
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await socket.ConnectAsync(host, port);
             await client.ConnectAsync(socket, host, port, SecureSocketOptions.None);
+            // SIZE off, as the portal's sender has it: MailKit would otherwise write each message twice.
+            client.Capabilities &= ~SmtpCapabilities.Size;
             while (true)
             {
                 var n = Interlocked.Increment(ref next);
