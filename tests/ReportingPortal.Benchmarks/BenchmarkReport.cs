@@ -88,8 +88,10 @@ public static class BenchmarkReport
                         "(8 each), Nagle's algorithm off on both, so with JSON attachments raw MailKit sends them too. " +
                         "Every forward carries its JSON attachment (`Forwarding:JsonAttachment`, on by default) except in the drain measured " +
                         "with it off, a backlog of its own. The submission figures follow a warm-up, and each acknowledgement rate " +
-                        "was held 5 s before it was measured. " +
-                        "All mail goes to the same SMTP sink (aiosmtpd, `tests/ReportingPortal.Testing/smtp_server.py`).");
+                        "was held 5 s before it was measured, and each drain started once the site had stopped compiling after the " +
+                        "submissions before it. " +
+                        "All mail goes to the same SMTP sink (aiosmtpd, `tests/ReportingPortal.Testing/smtp_server.py`), which keeps " +
+                        "each message as a file in memory (`/dev/shm`).");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Scale-out: each backlog is the mail of {Get("drain1_backlog_reports"):N0} and {Get("drain2_backlog_reports"):N0} reports submitted " +
