@@ -6,7 +6,7 @@
 # 200 reports/s, a responder's inbox and case page with 100,000 reports in the database, and the peak memory of the
 # site and of the worker. Prints one table and writes it to docs/benchmark-latest.md. Uses its own PostgreSQL
 # cluster in .data/bench-postgres and a fresh database.
-#   deploy/local/bench.sh           the full run, about 10 minutes
+#   deploy/local/bench.sh           the full run, about 7 minutes
 #   deploy/local/bench.sh --quick   the same table from smaller phases, about 3 minutes, to check a change
 set -euo pipefail
 
