@@ -13,7 +13,7 @@ namespace ReportingPortal.Core.Acknowledgements;
 /// text do not say what it is about and it carries no help numbers; the reporter may ask for a plain one.
 /// </summary>
 public sealed class AcknowledgementMessage(
-    IStringLocalizer<SharedResource> text, HelpDirectory helpDirectory, MailSender sender,
+    MailText text, HelpDirectory helpDirectory, MailSender sender,
     IOptions<AcknowledgementOptions> options)
 {
     public MimeMessage Build(ReportForMail report, string address) =>

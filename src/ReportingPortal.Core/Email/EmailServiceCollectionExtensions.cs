@@ -23,6 +23,7 @@ public static class EmailServiceCollectionExtensions
                 "Delivery:PollInterval and Delivery:ClaimLease must be positive.");
         services.AddSingleton<MailSender>();
         services.AddSingleton<SentMailRecorder>();
+        services.AddSingleton<MailText>();
         services.AddSingleton<AcknowledgementMessage>();
         services.AddSingleton<ReporterNoticeMessage>();
         services.AddSingleton<ReplyNoticeMessage>();

@@ -15,7 +15,7 @@ namespace ReportingPortal.Core.Forwarding;
 /// gets the same email, saying who referred the case, when and why. The subject carries only reference and priority.
 /// </summary>
 public sealed class ForwardMessage(
-    IStringLocalizer<SharedResource> text,
+    MailText text,
     MailSender sender,
     IOptions<SignalsOptions> signals,
     IOptions<ConsoleOptions> console,

@@ -16,12 +16,15 @@ public sealed class AlsoReportedNoteTests
 
     private ServiceProvider _services = null!;
     private MailSender _sender = null!;
+    // One for every test, as the worker has one: the languages of the test cases share its cache.
+    private MailText _text = null!;
 
     [OneTimeSetUp]
     public void Build()
     {
         _services = new ServiceCollection().AddLogging().AddLocalization(options => options.ResourcesPath = "Resources").BuildServiceProvider();
         _sender = new MailSender(Options.Create(new SmtpOptions { Host = "mail.invalid", From = "Portal <no-reply@portal.test>" }));
+        _text = new MailText(_services.GetRequiredService<IStringLocalizer<SharedResource>>());
     }
 
     [OneTimeTearDown]
@@ -66,7 +69,7 @@ public sealed class AlsoReportedNoteTests
 
     private string Forward(string[] urls, LinkedReports? linked, string language = "en")
     {
-        var forwards = new ForwardMessage(_services.GetRequiredService<IStringLocalizer<SharedResource>>(), _sender,
+        var forwards = new ForwardMessage(_text, _sender,
             Options.Create(new SignalsOptions()), Options.Create(new ConsoleOptions { Address = "https://console.example/" }),
             Options.Create(new ForwardingOptions()));
         var report = new ReportForMail
