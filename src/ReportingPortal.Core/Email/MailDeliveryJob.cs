@@ -79,8 +79,16 @@ public sealed class MailDeliveryJob(
         }
         finally
         {
-            if (connection.State == System.Data.ConnectionState.Open)
+            try
+            {
                 connection.Execute("select pg_advisory_unlock(@RunLockSpace, @Run)", runLock);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                // A session that cannot give the lock back must not go back to the pool holding it: the job's next run
+                // would find it taken. The pool closes its connections, this one when it is returned.
+                NpgsqlConnection.ClearPool(connection);
+            }
         }
     }
 

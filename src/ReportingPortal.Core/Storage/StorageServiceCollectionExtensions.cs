@@ -17,8 +17,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var builder = new NpgsqlDataSourceBuilder(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
-            // The portal's statements leave no session state on a pooled connection (only transaction-scoped locks), so
-            // the DISCARD ALL Npgsql sends on each reuse is skipped: half the statements of a submission.
+            // The portal's statements leave no session state on a pooled connection (transaction-scoped locks, and a
+            // delivery job's session lock, which it gives back or closes the connection with), so the DISCARD ALL Npgsql
+            // sends on each reuse is skipped: half the statements of a submission.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
             PrepareRepeatedStatements(builder.ConnectionStringBuilder);
             return builder.Build();
