@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using ReportingPortal.Core.Email;

@@ -44,14 +44,9 @@ public sealed class MailDeliveryJob(
     // The advisory lock space of delivery runs; the second key is the job's first email's id.
     private const int RunLockSpace = 0x52500002;
 
+    /// <param name="LeaseLeft">How long its lease runs on, by the database's clock.</param>
     private sealed record OwedEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, string? Topic,
-        DateTime CreatedAt, int Attempts);
-
-    private sealed record HeldEmail(long Id, long ReportId, DeliveryKind Kind, string? Queue, string? Recipient, string? Topic,
-        DateTime CreatedAt, int Attempts, TimeSpan LeaseLeft)
-    {
-        public OwedEmail Owed => new(Id, ReportId, Kind, Queue, Recipient, Topic, CreatedAt, Attempts);
-    }
+        DateTime CreatedAt, int Attempts, TimeSpan LeaseLeft);
 
     /// <summary>
     /// The job as it was queued before emails were handed out with a token. Such a job may still wait in the queue after
@@ -63,12 +58,12 @@ public sealed class MailDeliveryJob(
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [2, 10, 60])]
     public void Deliver(long[] deliveryIds, Guid claim, CancellationToken cancellationToken)
     {
+        if (deliveryIds.Length == 0)
+            return;
         using var connection = database.OpenConnection();
         // One run of a job at a time: Hangfire runs a job at least once, and a second run of the same job while the first
         // still works must not send the same emails. The lock is named by the job's first email (the jobs of a hand-out
         // share its token, not their emails) and held by the connection's session, so it ends with the worker too.
-        if (deliveryIds.Length == 0)
-            return;
         var runLock = new { RunLockSpace, Run = unchecked((int)deliveryIds[0]) };
         if (!connection.ExecuteScalar<bool>(new CommandDefinition("select pg_try_advisory_lock(@RunLockSpace, @Run)", runLock,
                 cancellationToken: cancellationToken)))
@@ -182,40 +177,39 @@ public sealed class MailDeliveryJob(
         }
     }
 
-    /// <summary>
-    /// Those of the emails still pending under token <paramref name="claim"/>, in the order given, with when their lease
-    /// ends at the earliest (by the database's clock, counted from now on this one's).
-    /// </summary>
+    /// <summary>Those of the emails still pending under token <paramref name="claim"/>, as <see cref="InOrder"/> gives them.</summary>
     private static (List<OwedEmail> Held, DateTime LeaseEnds) StillHeld(NpgsqlConnection connection, long[] deliveryIds, Guid claim,
-        CancellationToken cancellationToken)
-    {
-        var now = DateTime.UtcNow;
-        var emails = connection.Query<HeldEmail>(new CommandDefinition("""
-            select id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt, attempts,
-                   claimed_until - now() as LeaseLeft
-            from mail_deliveries
+        CancellationToken cancellationToken) =>
+        InOrder(deliveryIds, connection.Query<OwedEmail>(new CommandDefinition($"""
+            select {OwedColumns} from mail_deliveries
             where id = any(@deliveryIds) and claim_token = @claim and status = @Pending
-            """, new { deliveryIds, claim, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken))
-            .ToDictionary(email => email.Id);
-        var leaseEnds = now + (emails.Count == 0 ? TimeSpan.Zero : emails.Values.Min(email => email.LeaseLeft));
-        return (deliveryIds.Where(emails.ContainsKey).Select(id => emails[id].Owed).ToList(), leaseEnds);
-    }
+            """, new { deliveryIds, claim, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken)));
 
     /// <summary>
     /// Extends the lease of those of the emails still pending under token <paramref name="claim"/> (the dispatcher hands an
-    /// email whose lease ended out again under another), and returns them in the order given, with when the lease ends.
+    /// email whose lease ended out again under another), and returns them as <see cref="InOrder"/> gives them.
     /// </summary>
     private (List<OwedEmail> Held, DateTime LeaseEnds) Renew(NpgsqlConnection connection, long[] deliveryIds, Guid claim,
-        CancellationToken cancellationToken)
-    {
-        var lease = options.Value.ClaimLease;
-        var leaseEnds = DateTime.UtcNow + lease;
-        var emails = connection.Query<OwedEmail>(new CommandDefinition("""
+        CancellationToken cancellationToken) =>
+        InOrder(deliveryIds, connection.Query<OwedEmail>(new CommandDefinition($"""
             update mail_deliveries set claimed_until = now() + @lease
             where id = any(@deliveryIds) and claim_token = @claim and status = @Pending
-            returning id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt, attempts
-            """, new { deliveryIds, claim, lease, Pending = DeliveryStatus.Pending.Stored() }, cancellationToken: cancellationToken))
-            .ToDictionary(email => email.Id);
+            returning {OwedColumns}
+            """, new { deliveryIds, claim, lease = options.Value.ClaimLease, Pending = DeliveryStatus.Pending.Stored() },
+            cancellationToken: cancellationToken)));
+
+    private const string OwedColumns =
+        "id, report_id as ReportId, kind, queue, recipient, topic, created_at as CreatedAt, attempts, claimed_until - now() as LeaseLeft";
+
+    /// <summary>
+    /// The emails found, in the order of <paramref name="deliveryIds"/>, with when their lease ends at the earliest (the
+    /// database's reckoning of what is left, counted from now on this machine's clock).
+    /// </summary>
+    private static (List<OwedEmail> Held, DateTime LeaseEnds) InOrder(long[] deliveryIds, IEnumerable<OwedEmail> found)
+    {
+        var now = DateTime.UtcNow;
+        var emails = found.ToDictionary(email => email.Id);
+        var leaseEnds = now + (emails.Count == 0 ? TimeSpan.Zero : emails.Values.Min(email => email.LeaseLeft));
         return (deliveryIds.Where(emails.ContainsKey).Select(id => emails[id]).ToList(), leaseEnds);
     }
 
