@@ -266,6 +266,42 @@ settle() {
     log "process $1 is still busy after 60 s"
 }
 
+# cpu_snapshot FILE: the CPU time used so far (user and system, in /proc's ticks of 1/100 s) by the worker processes,
+# the site, the SMTP sink, each PostgreSQL process (the postmaster's line also counts its ended processes), and the
+# machine's cores together, busy and in all.
+cpu_snapshot() {
+    local pid postmaster
+    postmaster=$(head -n 1 "$pg_dir/postmaster.pid")
+    {
+        for pid in "${worker_pids[@]}"; do awk '{ print "worker", $14 + $15 }' "/proc/$pid/stat"; done
+        awk '{ print "site", $14 + $15 }' "/proc/$site_pid/stat"
+        awk '{ print "sink", $14 + $15 }' "/proc/$sink_pid/stat"
+        awk -v pid="$postmaster" '{ print "postgres", pid, $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+        for pid in $(pgrep -P "$postmaster"); do awk -v pid="$pid" '{ print "postgres", pid, $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true; done
+        awk '$1 == "cpu" { busy = $2 + $3 + $4 + $7 + $8 + $9; print "machine", busy, busy + $5 + $6 }' /proc/stat
+    } > "$1"
+}
+
+# cpu_per_email PREFIX EMAILS BEFORE AFTER: what each of them used between the two snapshots, in ms per email, and
+# how busy the two cores were. A PostgreSQL process gone by AFTER counts in the postmaster's children time with all
+# its life, so what it had used by BEFORE is taken off.
+cpu_per_email() {
+    awk -v prefix="$1" -v emails="$2" '
+        NR == FNR { if ($1 == "postgres") pg_before[$2] = $3; else if ($1 == "machine") { busy0 = $2; all0 = $3 } else before[$1] += $2; next }
+        $1 == "postgres" { pg_after[$2] = $3; next }
+        $1 == "machine" { busy = $2 - busy0; all = $3 - all0; next }
+        { after[$1] += $2 }
+        END {
+            for (pid in pg_after) postgres += pg_after[pid] - (pid in pg_before ? pg_before[pid] : 0)
+            for (pid in pg_before) if (!(pid in pg_after)) postgres -= pg_before[pid]
+            worker = after["worker"] - before["worker"]; sink = after["sink"] - before["sink"]; site = after["site"] - before["site"]
+            ms = 10 / emails
+            printf "%s_cpu_worker_ms=%.3f\n%s_cpu_postgres_ms=%.3f\n%s_cpu_sink_ms=%.3f\n", prefix, worker * ms, prefix, postgres * ms, prefix, sink * ms
+            printf "%s_cpu_site_ms=%.3f\n%s_cpu_other_ms=%.3f\n", prefix, site * ms, prefix, (busy - worker - postgres - sink) * ms
+            printf "%s_cpu_busy_percent=%.1f\n", prefix, 100 * busy / all
+        }' "$3" "$4" >> "$results"
+}
+
 # drain WORKERS PREFIX [SETTING...]: submits a backlog with no job server running, then times WORKERS worker processes
 # (with the settings given) sending it; the raw limit is MailKit alone sending as many messages over as many connections.
 drain() {
@@ -283,15 +319,21 @@ drain() {
     log "($prefix) $workers worker process(es) start on $(pending) owed emails"
     start=$(now_ns)
     start_workers "$workers" "$@"
+    # CPU is counted from the moment the workers have started, over the emails the sink accepts from then on.
+    cpu_from=$(now_ns)
+    cpu_snapshot "$work/cpu-before"
     wait_for_mail 1200
+    cpu_snapshot "$work/cpu-after"
     drained_after=$start
     bench mail-window --mail-dir "$mail" --after "$start" --prefix "$prefix" --results "$results"
+    bench mail-window --mail-dir "$mail" --after "$cpu_from" --prefix "${prefix}_cpu_window" --results "$results" >/dev/null
+    cpu_per_email "$prefix" "$(sed -n "s/^${prefix}_cpu_window_count=//p" "$results" | tail -n 1)" "$work/cpu-before" "$work/cpu-after"
     stop_workers
     emails=$(sed -n "s/^${prefix}_count=//p" "$results" | tail -n 1)
     log "($prefix) raw limit: MailKit alone sends $emails messages over $((workers * smtp_connections)) connections"
     start=$(now_ns)
     bench raw-mail --host 127.0.0.1 --port "$smtp_port" --count "$emails" --connections $((workers * smtp_connections)) \
-        --like-dir "$mail" --like-after "$drained_after" --prefix "raw_$prefix" --results "$results" >/dev/null
+        --like-dir "$mail" --like-after "$drained_after" --sink-pid "$sink_pid" --prefix "raw_$prefix" --results "$results" >/dev/null
     bench mail-window --mail-dir "$mail" --after "$start" --prefix "raw_${prefix}_window" --results "$results"
 }
 

@@ -46,6 +46,13 @@ public static class BenchmarkReport
                          $"({Get($"{prefix}_count"):N0} emails of {Get($"{prefix}_backlog_reports"):N0} reports; raw over {Get($"raw_{prefix}_connections"):0} connections)",
                 portal, raw, "emails/s", true, target ? "≥ 70% of raw" : "", target ? portal / raw >= 0.7 : null));
         }
+        // Where the two cores went in the first drain and in MailKit's alone: what the drain's share of raw is made of.
+        var cpu = "CPU per email in the drain with one worker process (raw: per message)";
+        rows.Add(new($"{cpu}: the worker (raw: MailKit)", Get("drain1_cpu_worker_ms"), Get("raw_drain1_cpu_ms_per_message"), "ms", false));
+        rows.Add(new($"{cpu}: PostgreSQL", Get("drain1_cpu_postgres_ms"), double.NaN, "ms", false));
+        rows.Add(new($"{cpu}: the SMTP sink", Get("drain1_cpu_sink_ms"), Get("raw_drain1_cpu_sink_ms"), "ms", false));
+        rows.Add(new($"{cpu}: the rest of the machine (site, kernel, the benchmark)", Get("drain1_cpu_other_ms"), Get("raw_drain1_cpu_other_ms"), "ms", false));
+        rows.Add(new("The two cores busy during that drain (raw: while MailKit alone sent)", Get("drain1_cpu_busy_percent"), Get("raw_drain1_cpu_busy_percent"), "%", true));
         rows.Add(new("JSON attachments: drain with them ÷ without (one worker process)", Get("drain1_per_second") / Get("drain1plain_per_second"),
             double.NaN, "×", true));
         rows.Add(new("Scale-out: drain with two worker processes ÷ with one", Get("drain2_per_second") / Get("drain1_per_second"), double.NaN, "×", true));
@@ -129,5 +136,5 @@ public static class BenchmarkReport
     private static string Format(double value) =>
         double.IsNaN(value) ? "–"
         : double.IsPositiveInfinity(value) ? "∞"
-        : value.ToString(value >= 100 ? "N0" : "0.0", CultureInfo.InvariantCulture);
+        : value.ToString(value >= 100 ? "N0" : value < 1 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
 }

@@ -24,7 +24,7 @@ static int Usage()
         usage: ReportingPortal.Benchmarks COMMAND --option value ...
           submit           --url U --concurrency C --count N --warmup W --results F
           acknowledgements --url U --rate R --seconds S --mail-dir D [--prefix NAME] [--wait SECONDS] --results F
-          raw-mail         --host H --port P --count N --connections K [--rate R] [--like-dir D --like-after UNIX_NS] --prefix NAME --results F
+          raw-mail         --host H --port P --count N --connections K [--rate R] [--like-dir D --like-after UNIX_NS] [--sink-pid PID] --prefix NAME --results F
           mail-window      --mail-dir D --after UNIX_NS --prefix NAME --results F
           console          --url U --database CONNECTION_STRING [--queue Q] [--requests N] [--warmup W] --results F
           report           --results F --out docs/benchmark-latest.md [--machine M] [--load-start L] [--load-end L]

@@ -28,6 +28,12 @@ public static class RawMail
         var latencies = new ConcurrentBag<double>();
         var next = -1;
         var clock = Stopwatch.StartNew();
+        // The CPU of the sending alone (not of starting up and reading the messages): its own, the SMTP server's when
+        // --sink-pid names it, and the machine's, to set beside the portal's per email.
+        var sinkPid = options.Number("sink-pid", 0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var sinkBefore = sinkPid > 0 ? MachineCpu.Process(sinkPid) : double.NaN;
+        var machineBefore = MachineCpu.Machine();
 
         async Task Connection()
         {
@@ -58,6 +64,10 @@ public static class RawMail
 
         await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(Connection)));
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var sink = sinkPid > 0 ? MachineCpu.Process(sinkPid) - sinkBefore : double.NaN;
+        var machine = MachineCpu.Machine();
+        var busy = machine.BusyMs - machineBefore.BusyMs;
         Results.Append(options.Text("results"), options.Text("prefix"),
             new (string, double)[]
             {
@@ -65,6 +75,10 @@ public static class RawMail
                 ("count", latencies.Count),
                 ("seconds", seconds),
                 ("per_second", latencies.Count / seconds),
+                ("cpu_ms_per_message", cpu / latencies.Count),
+                ("cpu_sink_ms", sink / latencies.Count),
+                ("cpu_other_ms", (busy - cpu - sink) / latencies.Count),
+                ("cpu_busy_percent", 100 * busy / (machine.TotalMs - machineBefore.TotalMs)),
             }
             .Concat(Percentiles.Of("latency", latencies)));
         return 0;
