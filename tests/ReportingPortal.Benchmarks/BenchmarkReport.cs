@@ -98,7 +98,12 @@ public static class BenchmarkReport
                         "was held 5 s before it was measured, and each drain started once the site had stopped compiling after the " +
                         "submissions before it. " +
                         "All mail goes to the same SMTP sink (aiosmtpd, `tests/ReportingPortal.Testing/smtp_server.py`), which keeps " +
-                        "each message as a file in memory (`/dev/shm`).");
+                        "each message as a file in memory (`/dev/shm`). " +
+                        "CPU per email is user and system time from `/proc` over the first drain, from the moment its worker had " +
+                        "started to the last email, divided by the emails accepted in that time (PostgreSQL: every server process, " +
+                        "ended ones included; the rest: the machine's busy time less the three); beside it, raw MailKit's own and " +
+                        "the sink's over the sending alone, per message. Both share the same two cores, so the drain's share of raw " +
+                        "is about raw's CPU per message ÷ the drain's per email, times the ratio of how busy the cores were.");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Scale-out: each backlog is the mail of {Get("drain1_backlog_reports"):N0} and {Get("drain2_backlog_reports"):N0} reports submitted " +
