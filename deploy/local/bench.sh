@@ -283,7 +283,7 @@ cpu_snapshot() {
 }
 
 # cpu_per_email PREFIX EMAILS BEFORE AFTER: what each of them used between the two snapshots, in ms per email, and
-# how busy the two cores were. A PostgreSQL process gone by AFTER counts in the postmaster's children time with all
+# how busy the machine's cores were. A PostgreSQL process gone by AFTER counts in the postmaster's children time with all
 # its life, so what it had used by BEFORE is taken off.
 cpu_per_email() {
     awk -v prefix="$1" -v emails="$2" '
@@ -292,6 +292,7 @@ cpu_per_email() {
         $1 == "machine" { busy = $2 - busy0; all = $3 - all0; next }
         { after[$1] += $2 }
         END {
+            if (emails <= 0) exit
             for (pid in pg_after) postgres += pg_after[pid] - (pid in pg_before ? pg_before[pid] : 0)
             for (pid in pg_before) if (!(pid in pg_after)) postgres -= pg_before[pid]
             worker = after["worker"] - before["worker"]; sink = after["sink"] - before["sink"]; site = after["site"] - before["site"]
