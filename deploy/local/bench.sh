@@ -267,14 +267,13 @@ settle() {
 }
 
 # cpu_snapshot FILE: the CPU time used so far (user and system, in /proc's ticks of 1/100 s) by the worker processes,
-# the site, the SMTP sink, each PostgreSQL process (the postmaster's line also counts its ended processes), and the
+# the SMTP sink, each PostgreSQL process (the postmaster's line also counts its ended processes), and the
 # machine's cores together, busy and in all.
 cpu_snapshot() {
     local pid postmaster
     postmaster=$(head -n 1 "$pg_dir/postmaster.pid")
     {
         for pid in "${worker_pids[@]}"; do awk '{ print "worker", $14 + $15 }' "/proc/$pid/stat"; done
-        awk '{ print "site", $14 + $15 }' "/proc/$site_pid/stat"
         awk '{ print "sink", $14 + $15 }' "/proc/$sink_pid/stat"
         awk -v pid="$postmaster" '{ print "postgres", pid, $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
         for pid in $(pgrep -P "$postmaster"); do awk -v pid="$pid" '{ print "postgres", pid, $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true; done
@@ -295,11 +294,10 @@ cpu_per_email() {
             if (emails <= 0) exit
             for (pid in pg_after) postgres += pg_after[pid] - (pid in pg_before ? pg_before[pid] : 0)
             for (pid in pg_before) if (!(pid in pg_after)) postgres -= pg_before[pid]
-            worker = after["worker"] - before["worker"]; sink = after["sink"] - before["sink"]; site = after["site"] - before["site"]
+            worker = after["worker"] - before["worker"]; sink = after["sink"] - before["sink"]
             ms = 10 / emails
             printf "%s_cpu_worker_ms=%.3f\n%s_cpu_postgres_ms=%.3f\n%s_cpu_sink_ms=%.3f\n", prefix, worker * ms, prefix, postgres * ms, prefix, sink * ms
-            printf "%s_cpu_site_ms=%.3f\n%s_cpu_other_ms=%.3f\n", prefix, site * ms, prefix, (busy - worker - postgres - sink) * ms
-            printf "%s_cpu_busy_percent=%.1f\n", prefix, 100 * busy / all
+            printf "%s_cpu_other_ms=%.3f\n%s_cpu_busy_percent=%.1f\n", prefix, (busy - worker - postgres - sink) * ms, prefix, 100 * busy / all
         }' "$3" "$4" >> "$results"
 }
 
